@@ -1,0 +1,3 @@
+using Dome.Cli;
+
+return await DomeCli.RunAsync(args).ConfigureAwait(false);
