@@ -1,3 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Dome.Functions.Hosting;
+
+// The custom handler's entry point: the same app `dome serve` runs embedded.
+await DomeServer.Build(args).RunAsync().ConfigureAwait(false);

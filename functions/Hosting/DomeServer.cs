@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dome.Core.Lifecycle;
+using Dome.Core.Queues;
+using Dome.Core.Registry;
+using Dome.Core.Storage;
+using Dome.Functions.Endpoints;
+using Dome.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Dome.Functions.Hosting;
+
+/// <summary>
+/// Builds Dome's one ASP.NET Core app. Under the Functions host (custom handler) it listens on
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and the host dispatches queues; embedded (<c>dome serve</c>) it keeps its
+/// state in SQLite under the data directory and dispatches its own queues.
+/// </summary>
+public static class DomeServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var handlerPort = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
+        if (!string.IsNullOrEmpty(handlerPort))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{handlerPort}");
+            builder.Configuration[DispatcherOptions.Section + ":Enabled"] = "false";
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        AddServices(builder);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DomeOptions>().Bind(builder.Configuration.GetSection(DomeOptions.Section)).ValidateOnStart();
+        services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection(DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => SqliteDatabase.Open(Path.Combine(sp.GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, "dome.db")));
+        services.AddSingleton<ITenantStore, SqliteTenantStore>();
+        services.AddSingleton<IAgentStore, SqliteAgentStore>();
+        services.AddSingleton<IMessageQueue, SqliteMessageQueue>();
+
+        services.AddSingleton<TenantAdministration>();
+        services.AddSingleton<AgentRegistry>();
+        services.AddSingleton<LifecycleProcessor>();
+
+        services.AddHostedService<EmbeddedBootstrap>();
+        if (builder.Configuration.GetValue(DispatcherOptions.Section + ":Enabled", true))
+        {
+            services.AddHostedService<EmbeddedQueueDispatcher>();
+        }
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomeExceptionHandler>();
+        services.AddOpenApi();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
+        app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi();
+        app.MapGroup("/v1/operator").RequireOperator().MapOperatorApi();
+        app.MapQueueTriggers();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Dome.Core.Queues;
+
+/// <summary>Dome's queues. A message that fails every delivery moves to <c>&lt;queue&gt;-poison</c>.</summary>
+public static class QueueNames
+{
+    public const string Lifecycle = "dome-lifecycle";
+
+    public static string Poison(string queue) => queue + "-poison";
+}

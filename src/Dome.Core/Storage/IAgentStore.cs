@@ -1,0 +1,31 @@
+using Dome.Core.Registry;
+
+namespace Dome.Core.Storage;
+
+/// <summary>Agent records and their append-only history.</summary>
+public interface IAgentStore
+{
+    /// <summary>Stores a new agent, its key hash and its first event; false if the name is taken in the workspace.</summary>
+    Task<bool> CreateAsync(Agent agent, string keyHash, AgentEvent registered, CancellationToken cancellationToken);
+
+    Task<Agent?> FindAsync(string tenantId, string workspace, string name, CancellationToken cancellationToken);
+
+    Task<Agent?> FindByIdAsync(string tenantId, string agentId, CancellationToken cancellationToken);
+
+    /// <summary>The agent holding an API key id, with the key's stored hash.</summary>
+    Task<(Agent Agent, string KeyHash)?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>Agents of a tenant, optionally of one workspace and one owner, ordered by workspace then name.</summary>
+    Task<IReadOnlyList<Agent>> ListAsync(string tenantId, string? workspace, string? owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the agent when its stored version is <paramref name="expectedVersion"/>, appending the event
+    /// (and the new key hash, when the key rotated) in the same change; false when someone changed it first.
+    /// </summary>
+    Task<bool> UpdateAsync(Agent agent, long expectedVersion, AgentEvent change, string? newKeyHash, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AgentEvent>> ListEventsAsync(string tenantId, string agentId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the lifecycle function processed an event; false if there is no such event.</summary>
+    Task<bool> MarkEventProcessedAsync(string tenantId, string agentId, long sequence, DateTimeOffset at, CancellationToken cancellationToken);
+}
