@@ -14,6 +14,7 @@ namespace Dome.Functions.Endpoints;
 /// </summary>
 internal static partial class QueueTriggersApi
 {
+    // The host's envelope members are PascalCase (Data, Metadata; Outputs, Logs, ReturnValue): no naming policy.
     private static readonly JsonSerializerOptions EnvelopeJson = new() { PropertyNameCaseInsensitive = true };
 
     public static WebApplication MapQueueTriggers(this WebApplication app)
@@ -46,7 +47,7 @@ internal static partial class QueueTriggersApi
         if (invocation?.Data is null || !invocation.Data.TryGetValue(function.Binding, out var data))
         {
             LogBadEnvelope(logger, function.Name);
-            return Results.Json(FunctionResult.Empty("invocation envelope has no Data." + function.Binding), statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(FunctionResult.Empty("invocation envelope has no Data." + function.Binding), EnvelopeJson, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var dequeueCount = invocation.Metadata is { } metadata && metadata.TryGetValue("DequeueCount", out var count) && count.ValueKind == JsonValueKind.Number
@@ -56,12 +57,12 @@ internal static partial class QueueTriggersApi
         try
         {
             await work(body).ConfigureAwait(false);
-            return Results.Json(FunctionResult.Empty());
+            return Results.Json(FunctionResult.Empty(), EnvelopeJson);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(logger, function.Name, dequeueCount, e.GetType().Name);
-            return Results.Json(FunctionResult.Empty($"{function.Name} failed: {e.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError);
+            return Results.Json(FunctionResult.Empty($"{function.Name} failed: {e.GetType().Name}"), EnvelopeJson, statusCode: StatusCodes.Status500InternalServerError);
         }
     }
 

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dome.Functions.Tests.Endpoints;
+
+/// <summary>A tenant's admin key sees and changes nothing of another tenant, on every admin endpoint.</summary>
+public sealed class TenantIsolationTests : ServerTestBase
+{
+    [Fact]
+    public async Task EveryAdminEndpoint_OtherTenantsKey_SeesAndChangesNothingOfThisTenant()
+    {
+        using var ownerClient = Server.Client(Server.AdminKey);
+        await Api.PostAsync(ownerClient, "/v1/admin/agents", Api.Registration("triage"));
+        await Api.PostAsync(ownerClient, "/v1/admin/agents/triage/activate");
+        await Api.PostAsync(ownerClient, "/v1/admin/workspaces", new { name = "ops" });
+        using var operatorClient = Server.Client(Server.OperatorKey);
+        var other = (await Api.PostAsync(operatorClient, "/v1/operator/tenants", new { name = "other" })).Body;
+        using var intruder = Server.Client(Api.Str(other, "adminKey"));
+        await WaitForQuietAsync();
+        var ownerView = (await Api.GetAsync(ownerClient, "/v1/admin/agents/triage")).Body!.ToJsonString();
+        var covered = new HashSet<string>();
+
+        async Task<int> Call(HttpMethod method, string route, string path, object? body = null)
+        {
+            covered.Add($"{method} {route}");
+            return (await Api.SendAsync(intruder, method, path, body)).Status;
+        }
+
+        Assert.Equal(404, await Call(HttpMethod.Get, "/v1/admin/agents/{name}", "/v1/admin/agents/triage"));
+        Assert.Equal(404, await Call(HttpMethod.Post, "/v1/admin/agents/{name}/{transition}", "/v1/admin/agents/triage/suspend"));
+        Assert.Equal(404, await Call(HttpMethod.Post, "/v1/admin/agents/{name}/rotate-key", "/v1/admin/agents/triage/rotate-key"));
+        Assert.Equal(404, await Call(HttpMethod.Get, "/v1/admin/agents/{name}", "/v1/admin/agents/triage?workspace=ops"));
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/agents/", "/v1/admin/agents"));
+        Assert.Empty((await Api.GetAsync(intruder, "/v1/admin/agents")).Body!.AsArray());
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/workspaces/", "/v1/admin/workspaces"));
+        Assert.Equal(["default"], (await Api.GetAsync(intruder, "/v1/admin/workspaces")).Body!.AsArray().Select(w => Api.Str(w, "name")));
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/tenant", "/v1/admin/tenant"));
+        Assert.Equal("other", Api.Str((await Api.GetAsync(intruder, "/v1/admin/tenant")).Body, "name"));
+        // Creating under the same names lands in the intruder's own tenant and leaves this one alone.
+        Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/agents/", "/v1/admin/agents", Api.Registration("triage")));
+        Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/workspaces/", "/v1/admin/workspaces", new { name = "ops" }));
+        Assert.Equal(200, (await Api.PostAsync(intruder, "/v1/admin/agents/triage/revoke")).Status);
+        await WaitForQuietAsync();
+
+        Assert.Equal(ownerView, (await Api.GetAsync(ownerClient, "/v1/admin/agents/triage")).Body!.ToJsonString());
+        Assert.Equal(["default", "ops"], (await Api.GetAsync(ownerClient, "/v1/admin/workspaces")).Body!.AsArray().Select(w => Api.Str(w, "name")));
+        Assert.Equal("default", Api.Str((await Api.GetAsync(ownerClient, "/v1/admin/tenant")).Body, "name"));
+        var adminRoutes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        Assert.Empty(adminRoutes.Except(covered));
+    }
+
+    [Fact]
+    public async Task KeysOfTheWrongKind_AreRefused()
+    {
+        using var admin = Server.Client(Server.AdminKey);
+        using var operatorClient = Server.Client(Server.OperatorKey);
+
+        var (adminOnOperator, problem) = await Api.PostAsync(admin, "/v1/operator/tenants", new { name = "x" });
+        var (operatorOnAdmin, _) = await Api.GetAsync(operatorClient, "/v1/admin/agents");
+
+        Assert.Equal((403, 403), (adminOnOperator, operatorOnAdmin));
+        Assert.Contains("needs the operator key", Api.Str(problem, "detail"), StringComparison.Ordinal);
+        Assert.Equal(["default"], (await Api.GetAsync(operatorClient, "/v1/operator/tenants")).Body!.AsArray().Select(t => Api.Str(t, "name")));
+    }
+}
