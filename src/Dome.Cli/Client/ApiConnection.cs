@@ -6,10 +6,10 @@ namespace Dome.Cli.Client;
 internal static class ApiConnection
 {
     public static DomeApiClient Admin(ParseResult parse, CliContext context) =>
-        Create(parse, context, GlobalOptions.AdminKey, "DOME_ADMIN_KEY", "admin.key", "dome_adm_", "an admin key");
+        Create(parse, context, GlobalOptions.AdminKey, "DOME_ADMIN_KEY", "admin.key", "dome_adm_", "admin key");
 
     public static DomeApiClient Operator(ParseResult parse, CliContext context) =>
-        Create(parse, context, GlobalOptions.OperatorKey, "DOME_OPERATOR_KEY", "operator.key", "dome_op_", "the operator key");
+        Create(parse, context, GlobalOptions.OperatorKey, "DOME_OPERATOR_KEY", "operator.key", "dome_op_", "operator key");
 
     private static DomeApiClient Create(ParseResult parse, CliContext context, Option<string?> option, string variable, string fileName, string prefix, string what)
     {
