@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace Dome.Cedar.Tests.Differential.Generation;
+
+/// <summary>
+/// One generated case: a policy set (static policies with ids policy0, policy1, ... in order,
+/// templates and links), an entity store as JSON, and requests against them.
+/// </summary>
+internal sealed record DifferentialCase
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> Policies { get; init; }
+
+    public required IReadOnlyList<GeneratedTemplate> Templates { get; init; }
+
+    public required IReadOnlyList<GeneratedLink> Links { get; init; }
+
+    public required string EntitiesJson { get; init; }
+
+    public required IReadOnlyList<GeneratedRequest> Requests { get; init; }
+
+    /// <summary>When set, Dome reads the policy set in the JSON policy format the oracle produced.</summary>
+    public bool UseJsonFormat { get; init; }
+
+    public static string PolicyId(int index) => "policy" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The static policies as one text (ids follow file order: policy0, policy1, ...).</summary>
+    public string PolicyText => string.Join("\n", Policies);
+
+    /// <summary>Everything needed to reproduce the case by hand.</summary>
+    public string Describe()
+    {
+        var builder = new StringBuilder();
+        builder.Append("case ").AppendLine(Name);
+        builder.AppendLine(UseJsonFormat ? "policy format: JSON (from the oracle's policyToJson)" : "policy format: text");
+        for (var i = 0; i < Policies.Count; i++)
+        {
+            builder.Append("// ").AppendLine(PolicyId(i)).AppendLine(Policies[i]);
+        }
+
+        foreach (var template in Templates)
+        {
+            builder.Append("// template ").AppendLine(template.Id).AppendLine(template.Text);
+        }
+
+        foreach (var link in Links)
+        {
+            builder.Append("// link ").Append(link.NewId).Append(" = ").Append(link.TemplateId)
+                .Append(" ?principal=").Append(link.Principal?.ToString() ?? "-")
+                .Append(" ?resource=").AppendLine(link.Resource?.ToString() ?? "-");
+        }
+
+        builder.Append("entities: ").AppendLine(EntitiesJson);
+        return builder.ToString();
+    }
+}
