@@ -23,7 +23,8 @@ internal static class CaseGenerator
             var templateCount = random.Next(1, 3);
             for (var t = 0; t < templateCount; t++)
             {
-                var template = new GeneratedTemplate("template" + t.ToString(CultureInfo.InvariantCulture), policies.Template());
+                // Templates follow the static policies in text order, so their ids continue the sequence.
+                var template = new GeneratedTemplate(DifferentialCase.PolicyId(staticPolicies.Count + t), policies.Template());
                 templates.Add(template);
                 var linkCount = random.Next(0, 4);
                 for (var l = 0; l < linkCount; l++)

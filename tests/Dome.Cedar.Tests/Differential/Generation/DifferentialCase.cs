@@ -4,7 +4,8 @@ namespace Dome.Cedar.Tests.Differential.Generation;
 
 /// <summary>
 /// One generated case: a policy set (static policies with ids policy0, policy1, ... in order,
-/// templates and links), an entity store as JSON, and requests against them.
+/// then templates continuing that sequence, then links named link0, link1, ...), an entity store
+/// as JSON, and requests against them.
 /// </summary>
 internal sealed record DifferentialCase
 {
@@ -27,6 +28,9 @@ internal sealed record DifferentialCase
 
     /// <summary>The static policies as one text (ids follow file order: policy0, policy1, ...).</summary>
     public string PolicyText => string.Join("\n", Policies);
+
+    /// <summary>Static policies then templates, as one text: Cedar numbers them policy0, policy1, ... in this order.</summary>
+    public string FullText => string.Join("\n", Policies.Concat(Templates.Select(t => t.Text)));
 
     /// <summary>Everything needed to reproduce the case by hand.</summary>
     public string Describe()
