@@ -32,6 +32,8 @@ internal sealed class DifferentialRunner(OracleClient oracle)
                 if ((parseErrors is null) != (session.PolicyError is null))
                 {
                     mismatches.Add(new Mismatch(
+                        testCase.Name,
+                        parseErrors is null ? "dome rejects a policy set the reference accepts" : "dome accepts a policy set the reference rejects",
                         description,
                         "(policy set)",
                         parseErrors is null ? "accepted" : "rejected: " + string.Join("; ", parseErrors),
@@ -49,13 +51,23 @@ internal sealed class DifferentialRunner(OracleClient oracle)
                 RequestsCompared++;
                 if (!Agrees(want, got))
                 {
-                    mismatches.Add(new Mismatch(description, request.ToString(), want.ToString(), got.ToString()));
+                    mismatches.Add(new Mismatch(testCase.Name, Category(want, got), description, request.ToString(), want.ToString(), got.ToString()));
                 }
             }
         }
 
         return mismatches;
     }
+
+    private static string Category(OracleResponse want, EngineOutcome got) =>
+        (want.IsFailure, got.Failure is not null) switch
+        {
+            (true, false) => "reference rejects the request, dome decides it",
+            (false, true) => "dome rejects the request, the reference decides it",
+            _ when want.Decision != got.Decision => "decision differs",
+            _ when !want.Reason.SequenceEqual(got.Reason, StringComparer.Ordinal) => "determining policies differ",
+            _ => "erroring policies differ",
+        };
 
     private static bool Agrees(OracleResponse want, EngineOutcome got)
     {

@@ -56,7 +56,7 @@ public sealed class GeneratorTests
         var results = oracle.Authorize(batch.AuthorizeDocument());
 
         var rejected = results.Select((result, index) => (result, index))
-            .Where(r => r.result.ParseErrors is not null || batch.ConversionErrors.ContainsKey(r.index))
+            .Where(r => !cases[r.index].Mutated && (r.result.ParseErrors is not null || batch.ConversionErrors.ContainsKey(r.index)))
             .Select(r => cases[r.index].Describe() + "\nerrors: " + string.Join("; ", r.result.ParseErrors ?? batch.ConversionErrors[r.index]))
             .ToList();
         Assert.True(rejected.Count == 0, $"{rejected.Count} generated policy sets rejected by cedar-wasm:\n" + string.Join("\n\n", rejected.Take(5)));

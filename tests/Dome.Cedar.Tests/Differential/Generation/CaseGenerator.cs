@@ -36,6 +36,13 @@ internal static class CaseGenerator
             }
         }
 
+        var mutated = random.Next(100) < 6;
+        if (mutated)
+        {
+            var target = random.Next(staticPolicies.Count);
+            staticPolicies[target] = TextMutator.Mutate(random, staticPolicies[target]);
+        }
+
         var requests = new List<GeneratedRequest>(requestCount);
         for (var i = 0; i < requestCount; i++)
         {
@@ -51,6 +58,7 @@ internal static class CaseGenerator
             EntitiesJson = Entities(random, values),
             Requests = requests,
             UseJsonFormat = random.Next(100) < 25,
+            Mutated = mutated,
         };
     }
 
@@ -88,8 +96,11 @@ internal static class CaseGenerator
     /// agents in groups, groups in later groups, documents and tools in folders, folders in later
     /// folders), plus the action hierarchy most of the time.
     /// </summary>
-    private static string Entities(Random random, ValueWriter values) =>
-        Json(writer =>
+    private static string Entities(Random random, ValueWriter values)
+    {
+        // Now and then a parent edge that closes a cycle (or a self-loop): the reference rejects those stores.
+        var cycle = random.Next(100) < 3;
+        return Json(writer =>
         {
             writer.WriteStartArray();
             foreach (var type in Universe.PrincipalTypes.Concat(Universe.ResourceTypes))
@@ -110,6 +121,12 @@ internal static class CaseGenerator
                     foreach (var parent in Parents(random, type, id))
                     {
                         ValueWriter.WriteUid(writer, parent);
+                    }
+
+                    if (cycle && type is "Group" or "Folder" && random.Next(100) < 40)
+                    {
+                        var ids = Universe.Ids[type];
+                        ValueWriter.WriteUid(writer, new EntityRef(type, ids[random.Next(Array.IndexOf(ids, id) + 1)]));
                     }
 
                     writer.WriteEndArray();
@@ -151,6 +168,7 @@ internal static class CaseGenerator
 
             writer.WriteEndArray();
         });
+    }
 
     private static IEnumerable<EntityRef> Parents(Random random, string type, string id)
     {

@@ -24,6 +24,9 @@ internal sealed record DifferentialCase
     /// <summary>When set, Dome reads the policy set in the JSON policy format the oracle produced.</summary>
     public bool UseJsonFormat { get; init; }
 
+    /// <summary>Whether one policy's text was deliberately damaged (it may no longer parse).</summary>
+    public bool Mutated { get; init; }
+
     public static string PolicyId(int index) => "policy" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The static policies as one text (ids follow file order: policy0, policy1, ...).</summary>
@@ -37,6 +40,11 @@ internal sealed record DifferentialCase
     {
         var builder = new StringBuilder();
         builder.Append("case ").AppendLine(Name);
+        if (Mutated)
+        {
+            builder.AppendLine("one policy text deliberately damaged");
+        }
+
         builder.AppendLine(UseJsonFormat ? "policy format: JSON (from the oracle's policyToJson)" : "policy format: text");
         for (var i = 0; i < Policies.Count; i++)
         {
