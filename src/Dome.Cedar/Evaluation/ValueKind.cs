@@ -1,0 +1,12 @@
+namespace Dome.Cedar.Evaluation;
+
+internal enum ValueKind
+{
+    Bool,
+    Long,
+    String,
+    Entity,
+    Set,
+    Record,
+    Extension,
+}

@@ -1,0 +1,11 @@
+namespace Dome.Cedar.Syntax;
+
+internal enum ScopeKind
+{
+    Any,
+    Equal,
+    In,
+    Is,
+    IsIn,
+    InSet,
+}

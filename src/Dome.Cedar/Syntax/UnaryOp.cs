@@ -1,0 +1,8 @@
+namespace Dome.Cedar.Syntax;
+
+internal enum UnaryOp
+{
+    Not,
+    Negate,
+    IsEmpty,
+}

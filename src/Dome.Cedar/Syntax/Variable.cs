@@ -1,0 +1,9 @@
+namespace Dome.Cedar.Syntax;
+
+internal enum Variable
+{
+    Principal,
+    Action,
+    Resource,
+    Context,
+}
