@@ -25,7 +25,7 @@ public static class CedarValidator
             ValidatePolicy(view, policy, errors, warnings);
         }
 
-        return new ValidationResult(errors, warnings);
+        return new ValidationResult(errors.Distinct().ToList(), warnings.Distinct().ToList());
     }
 
     private static void ValidatePolicy(SchemaView schema, Policy policy, List<ValidationDiagnostic> errors, List<ValidationDiagnostic> warnings)

@@ -8,6 +8,7 @@ internal static class CedarCommand
     public static Command Create()
     {
         var command = new Command("cedar", "Evaluate and test Cedar policies with Dome's engine.");
+        SchemaCommands.Register(command);
         return command;
     }
 }
