@@ -16,6 +16,15 @@ public sealed class EntityStoreTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[{\"uid\": {\"type\": \"A\", \"id\": \"a\"}, \"parents\": [{\"type\": \"A\", \"id\": \"a\"}]}]")]
+    [InlineData("[{\"uid\": {\"type\": \"A\", \"id\": \"a\"}, \"parents\": [{\"type\": \"A\", \"id\": \"b\"}]}, {\"uid\": {\"type\": \"A\", \"id\": \"b\"}, \"parents\": [{\"type\": \"A\", \"id\": \"a\"}]}]")]
+    public void FromJson_CyclicHierarchy_Throws(string json)
+    {
+        var e = Assert.Throws<CedarParseException>(() => EntityStore.FromJson(json));
+        Assert.Contains("has a cycle containing", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FromJson_DeepNesting_ThrowsInsteadOfOverflowing()
     {
