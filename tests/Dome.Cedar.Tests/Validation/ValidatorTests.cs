@@ -95,4 +95,31 @@ public sealed class ValidatorTests
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
+
+    [Theory]
+    [InlineData("if true then ", " else false")]
+    [InlineData("(", ")")]
+    [InlineData("!(", ")")]
+    [InlineData("true && (", ")")]
+    public void Validate_DeeplyNestedCondition_CompletesWithoutCrashing(string open, string close)
+    {
+        int depth = 190;
+        string body = string.Concat(Enumerable.Repeat(open, depth)) + "principal.name == \"a\"" + string.Concat(Enumerable.Repeat(close, depth));
+        var set = PolicySet.Parse($"permit(principal, action, resource) when {{ {body} }};");
+
+        var result = CedarValidator.Validate(set, Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void Validate_LongFlatChain_CompletesWithoutCrashing()
+    {
+        string body = string.Join(" && ", Enumerable.Repeat("principal.name == \"a\"", 900));
+        var set = PolicySet.Parse($"permit(principal, action, resource) when {{ {body} }};");
+
+        var result = CedarValidator.Validate(set, Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
 }
