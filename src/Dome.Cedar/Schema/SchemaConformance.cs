@@ -44,9 +44,14 @@ internal static class SchemaConformance
         var uid = entity.Uid;
         if (schema.ActionTypes.Contains(uid.Type))
         {
-            if (!schema.Actions.ContainsKey(new SchemaEntityUid(uid.Type, uid.Id)))
+            if (!schema.Actions.TryGetValue(new SchemaEntityUid(uid.Type, uid.Id), out var action))
             {
                 problems.Add($"action `{uid}` is not declared in the schema");
+            }
+            else if (entity.Attributes.Count > 0 || entity.Tags.Count > 0
+                || !entity.Parents.Select(p => new SchemaEntityUid(p.Type, p.Id)).ToHashSet().SetEquals(action.Parents))
+            {
+                problems.Add($"definition of action `{uid}` does not match its schema declaration");
             }
 
             return problems;
