@@ -48,8 +48,7 @@ internal static class SchemaConformance
             {
                 problems.Add($"action `{uid}` is not declared in the schema");
             }
-            else if (entity.Attributes.Count > 0 || entity.Tags.Count > 0
-                || !entity.Parents.Select(p => new SchemaEntityUid(p.Type, p.Id)).ToHashSet().SetEquals(action.Parents))
+            else if (entity.Attributes.Count > 0 || entity.Tags.Count > 0 || !AncestorsOf(schema, entity.Parents).SetEquals(action.Ancestors))
             {
                 problems.Add($"definition of action `{uid}` does not match its schema declaration");
             }
@@ -91,6 +90,23 @@ internal static class SchemaConformance
         }
 
         return problems;
+    }
+
+    /// <summary>The given action groups and, through the schema, all the groups they are in.</summary>
+    private static HashSet<SchemaEntityUid> AncestorsOf(CedarSchema schema, IEnumerable<EntityUid> parents)
+    {
+        var result = new HashSet<SchemaEntityUid>();
+        foreach (var parent in parents)
+        {
+            var key = new SchemaEntityUid(parent.Type, parent.Id);
+            result.Add(key);
+            if (schema.Actions.TryGetValue(key, out var group))
+            {
+                result.UnionWith(group.Ancestors);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Problems with a request; empty when the schema allows it.</summary>
