@@ -164,11 +164,6 @@ internal sealed partial class SchemaTextParser
         return Advance();
     }
 
-    private static readonly HashSet<string> ReservedIdentifiers = new(StringComparer.Ordinal)
-    {
-        "true", "false", "if", "then", "else", "in", "is", "like", "has",
-    };
-
     /// <summary>An identifier that may name something (Cedar's reserved words may not).</summary>
     private SchemaToken ExpectIdentifier(string expected)
     {
@@ -179,7 +174,7 @@ internal sealed partial class SchemaTextParser
 
     private static void RejectReserved(SchemaToken token)
     {
-        if (token.Kind == SchemaTokenKind.Identifier && ReservedIdentifiers.Contains(token.Text))
+        if (token.Kind == SchemaTokenKind.Identifier && SchemaTextEscaper.ReservedWords.Contains(token.Text))
         {
             throw Error($"`{token.Text}` is a reserved identifier", token.Span);
         }
