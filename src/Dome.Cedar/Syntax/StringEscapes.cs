@@ -145,9 +145,10 @@ internal static class StringEscapes
 
             if (stars is not null)
             {
+                // :: Only `\*` is a literal star; a star produced by `\u{2a}` or `\x2a` is a wildcard, as in the reference.
                 for (int k = before; k < sb.Length; k++)
                 {
-                    stars.Add(false);
+                    stars.Add(e != '*' && sb[k] == '*');
                 }
             }
         }
