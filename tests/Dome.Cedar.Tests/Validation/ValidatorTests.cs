@@ -122,4 +122,15 @@ public sealed class ValidatorTests
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
+
+    [Theory]
+    [InlineData("permit(principal == User::\"a\\0\", action, resource);")]
+    [InlineData("permit(principal, action, resource) when { {\"\\u{1}\": 1}[\"\\u{1}\"] == 1 };")]
+    public void Validate_HiddenCharacterInIdentifier_IsAWarningOnly(string policy)
+    {
+        var result = CedarValidator.Validate(PolicySet.Parse(policy), Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Contains(result.Warnings, w => w.Code == "confusable-identifier");
+    }
 }
