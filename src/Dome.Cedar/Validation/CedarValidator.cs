@@ -31,6 +31,7 @@ public static class CedarValidator
     private static void ValidatePolicy(SchemaView schema, Policy policy, List<ValidationDiagnostic> errors, List<ValidationDiagnostic> warnings)
     {
         CheckNames(schema, policy, errors);
+        StringChecks.Check(policy, warnings);
         if (!ScopeApplies(schema, policy))
         {
             warnings.Add(new ValidationDiagnostic(policy.Id, "invalid-action-application",

@@ -33,6 +33,17 @@ public sealed class SchemaEntitiesTests
     }
 
     [Fact]
+    public void ParseEntities_DanglingReferenceAndMatchingAction_AreAccepted()
+    {
+        var store = SchemaEntities.ParseEntities("""
+            [{ "uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": { "ip": "10.0.0.1", "labels": [], "boss": {"type": "App::User", "id": "zz"} } },
+             { "uid": {"type": "App::Action", "id": "view"}, "attrs": {}, "parents": [{"type": "App::Action", "id": "read"}] }]
+            """, Schema);
+
+        Assert.True(store.Contains(new EntityUid("App::User", "a")));
+    }
+
+    [Fact]
     public void ParseEntities_AddsSchemaActionsWithTheirGroups()
     {
         var store = SchemaEntities.ParseEntities("[]", Schema);
@@ -42,13 +53,17 @@ public sealed class SchemaEntitiesTests
     }
 
     [Theory]
-    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "attrs": {"labels": []}}]""", "required attribute `ip` is missing")]
-    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "attrs": {"ip": "10.0.0.1", "labels": [], "extra": 1}}]""", "attribute `extra`")]
-    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "attrs": {"ip": "10.0.0.1", "labels": [1]}}]""", "expected a value of type `__cedar::String`")]
+    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": {"labels": []}}]""", "required attribute `ip` is missing")]
+    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": {"ip": "10.0.0.1", "labels": [], "extra": 1}}]""", "attribute `extra`")]
+    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": {"ip": "10.0.0.1", "labels": [1]}}]""", "expected a value of type `__cedar::String`")]
     [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "attrs": {"ip": "10.0.0.1", "labels": []}, "parents": [{"type": "App::Color", "id": "red"}]}]""", "cannot have a parent of type `App::Color`")]
-    [InlineData("""[{"uid": {"type": "App::Color", "id": "blue"}}]""", "not one of the declared ids")]
-    [InlineData("""[{"uid": {"type": "App::Nope", "id": "x"}}]""", "not declared in the schema")]
-    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "attrs": {"ip": "10.0.0.1", "labels": []}, "tags": {"t": "x"}}]""", "in tag `t`")]
+    [InlineData("""[{"uid": {"type": "App::Color", "id": "blue"}, "attrs": {}, "parents": []}]""", "not one of the declared ids")]
+    [InlineData("""[{"uid": {"type": "App::Nope", "id": "x"}, "attrs": {}, "parents": []}]""", "not declared in the schema")]
+    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": {"ip": "10.0.0.1", "labels": []}, "tags": {"t": "x"}}]""", "in tag `t`")]
+    [InlineData("""[{"uid": {"type": "App::Group", "id": "g"}, "attrs": {}, "parents": [], "tags": {"t": 1}}]""", "does not allow tags")]
+    [InlineData("""[{"uid": {"type": "App::Action", "id": "view"}, "attrs": {}, "parents": []}]""", "does not match its schema declaration")]
+    [InlineData("""[{"uid": {"type": "App::Action", "id": "nope"}, "attrs": {}, "parents": []}]""", "is not declared in the schema")]
+    [InlineData("""[{"uid": {"type": "App::User", "id": "a"}, "parents": [], "attrs": {"ip": "10.0.0.1", "labels": [], "boss": {"type": "App::Group", "id": "g"}}}]""", "expected an entity of type `App::User`")]
     public void ParseEntities_NonConformingEntity_IsRejected(string json, string expected)
     {
         var ex = Assert.Throws<CedarParseException>(() => SchemaEntities.ParseEntities(json, Schema));

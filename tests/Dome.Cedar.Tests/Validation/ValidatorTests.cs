@@ -95,4 +95,42 @@ public sealed class ValidatorTests
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
+
+    [Theory]
+    [InlineData("if true then ", " else false")]
+    [InlineData("(", ")")]
+    [InlineData("!(", ")")]
+    [InlineData("true && (", ")")]
+    public void Validate_DeeplyNestedCondition_CompletesWithoutCrashing(string open, string close)
+    {
+        int depth = 190;
+        string body = string.Concat(Enumerable.Repeat(open, depth)) + "principal.name == \"a\"" + string.Concat(Enumerable.Repeat(close, depth));
+        var set = PolicySet.Parse($"permit(principal, action, resource) when {{ {body} }};");
+
+        var result = CedarValidator.Validate(set, Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void Validate_LongFlatChain_CompletesWithoutCrashing()
+    {
+        string body = string.Join(" && ", Enumerable.Repeat("principal.name == \"a\"", 900));
+        var set = PolicySet.Parse($"permit(principal, action, resource) when {{ {body} }};");
+
+        var result = CedarValidator.Validate(set, Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Theory]
+    [InlineData("permit(principal == User::\"a\\0\", action, resource);")]
+    [InlineData("permit(principal, action, resource) when { {\"\\u{1}\": 1}[\"\\u{1}\"] == 1 };")]
+    public void Validate_HiddenCharacterInIdentifier_IsAWarningOnly(string policy)
+    {
+        var result = CedarValidator.Validate(PolicySet.Parse(policy), Parsed);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Contains(result.Warnings, w => w.Code == "confusable-identifier");
+    }
 }
