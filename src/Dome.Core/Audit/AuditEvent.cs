@@ -23,6 +23,9 @@ public sealed record AuditEvent
     /// <summary>The calling agent's id; null when the caller could not be authenticated.</summary>
     public string? AgentId { get; init; }
 
+    /// <summary>The calling agent's name (unique in its workspace), for people reading the trail.</summary>
+    public string? AgentName { get; init; }
+
     /// <summary>The end user's subject for act-as calls.</summary>
     public string? UserId { get; init; }
 
