@@ -18,6 +18,9 @@ internal static class DomeCli
         root.Subcommands.Add(TenantsCommand.Create(context));
         root.Subcommands.Add(WorkspacesCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create(context));
+        root.Subcommands.Add(ApprovalsCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -17,12 +17,15 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = connection.Command(
             """
-            INSERT INTO audit_events (tenant_id, id, time, agent_id, agent_name, user_id, tool, decision, body)
-            VALUES ($t, $id, $time, $a, $n, $u, $tool, $d, $body) ON CONFLICT (tenant_id, id) DO NOTHING
+            INSERT INTO audit_events (tenant_id, id, time, agent_id, agent_name, user_id, tool, decision, stage, body)
+            VALUES ($t, $id, $time, $a, $n, $u, $tool, $d, $stage, $body)
+            ON CONFLICT (tenant_id, id) DO UPDATE SET time = excluded.time, agent_id = excluded.agent_id, agent_name = excluded.agent_name,
+                user_id = excluded.user_id, tool = excluded.tool, decision = excluded.decision, stage = excluded.stage, body = excluded.body
+            WHERE excluded.stage > audit_events.stage
             """,
             null,
             ("$t", auditEvent.TenantId), ("$id", auditEvent.Id), ("$time", auditEvent.Time.ToText()), ("$a", auditEvent.AgentId), ("$n", auditEvent.AgentName),
-            ("$u", auditEvent.UserId), ("$tool", auditEvent.Tool), ("$d", auditEvent.Decision), ("$body", AuditJson.Serialize(auditEvent)));
+            ("$u", auditEvent.UserId), ("$tool", auditEvent.Tool), ("$d", auditEvent.Decision), ("$stage", auditEvent.Stage), ("$body", AuditJson.Serialize(auditEvent)));
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

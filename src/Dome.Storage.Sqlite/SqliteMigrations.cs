@@ -117,6 +117,7 @@ internal static class SqliteMigrations
                 user_id TEXT,
                 tool TEXT,
                 decision TEXT NOT NULL,
+                stage INTEGER NOT NULL,
                 body TEXT NOT NULL,
                 UNIQUE (tenant_id, id));
             CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, seq);

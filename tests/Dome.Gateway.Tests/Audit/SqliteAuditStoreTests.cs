@@ -96,12 +96,41 @@ public sealed class SqliteAuditStoreTests : IDisposable
         await sink.WriteAsync(Event("call_9", "t1") with { Redactions = new Dictionary<string, int> { ["email"] = 2 } }, TestContext.Current.CancellationToken);
 
         var message = await queue.ReceiveAsync(QueueNames.Audit, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        await new AuditProcessor(store).ProcessAsync(message!.Body, TestContext.Current.CancellationToken);
+        await new AuditProcessor(store, queue).ProcessAsync(message!.Body, TestContext.Current.CancellationToken);
 
         var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, TestContext.Current.CancellationToken)).Events);
         Assert.Equal(2, stored.Redactions["email"]);
         Assert.Null(stored.Arguments);
         Assert.DoesNotContain("arguments", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Append_CompletedAfterDecided_ReplacesIt_NotTheOtherWayRound()
+    {
+        var decided = Event("call_1", "t1") with { Stage = AuditStages.Decided };
+        var completed = Event("call_1", "t1") with { Stage = AuditStages.Completed, UpstreamStatus = 201 };
+
+        Assert.True(await store.AppendAsync(decided, TestContext.Current.CancellationToken));
+        Assert.True(await store.AppendAsync(completed, TestContext.Current.CancellationToken));
+        Assert.False(await store.AppendAsync(decided, TestContext.Current.CancellationToken));
+
+        var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, TestContext.Current.CancellationToken)).Events);
+        Assert.Equal(201, stored.UpstreamStatus);
+    }
+
+    [Fact]
+    public async Task Process_AfterStoreOutage_MovesParkedEventsIntoStore()
+    {
+        var queue = new SqliteMessageQueue(database, TimeProvider.System);
+        var poison = QueueNames.Poison(QueueNames.Audit);
+        await queue.SendAsync(poison, AuditJson.Serialize(Event("parked_1", "t1")), TestContext.Current.CancellationToken);
+        await queue.SendAsync(poison, AuditJson.Serialize(Event("parked_2", "t2")), TestContext.Current.CancellationToken);
+
+        await new AuditProcessor(store, queue).ProcessAsync(AuditJson.Serialize(Event("fresh", "t1")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["fresh", "parked_1"], Ids(await store.QueryAsync(new AuditQuery { TenantId = "t1" }, TestContext.Current.CancellationToken)).Order().ToArray());
+        Assert.Equal(["parked_2"], Ids(await store.QueryAsync(new AuditQuery { TenantId = "t2" }, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await queue.CountAsync(poison, TestContext.Current.CancellationToken));
     }
 
     private static AuditEvent Event(string id, string tenant, string agent = "a1", string decision = AuditDecisions.Allow, DateTimeOffset? at = null, string tool = "zendesk/create_ticket") => new()
