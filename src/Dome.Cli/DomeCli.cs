@@ -17,6 +17,9 @@ internal static class DomeCli
         root.Subcommands.Add(AgentsCommand.Create(context));
         root.Subcommands.Add(TenantsCommand.Create(context));
         root.Subcommands.Add(WorkspacesCommand.Create(context));
+        root.Subcommands.Add(TokenCommand.Create(context));
+        root.Subcommands.Add(IdpCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
 
         var parse = root.Parse(args);

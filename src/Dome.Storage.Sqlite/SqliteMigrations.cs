@@ -72,6 +72,28 @@ internal static class SqliteMigrations
         (3, "lifecycle processing marks", """
             ALTER TABLE agent_events ADD COLUMN processed_at TEXT;
             """),
+        (4, "identity providers and token events", """
+            CREATE TABLE identity_providers (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                name TEXT NOT NULL,
+                issuer TEXT NOT NULL,
+                jwks_uri TEXT,
+                jwks TEXT,
+                audience TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name),
+                UNIQUE (tenant_id, issuer));
+            CREATE TABLE token_events (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                tenant_id TEXT,
+                agent_id TEXT,
+                key_id TEXT,
+                detail TEXT NOT NULL,
+                reason TEXT,
+                at TEXT NOT NULL);
+            CREATE INDEX token_events_at ON token_events (at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
