@@ -13,7 +13,8 @@ internal static class WellKnownApi
     {
         app.MapGet("/.well-known/jwks.json", async (HttpContext http, SigningKeyRing keys, CancellationToken cancellationToken) =>
             {
-                http.Response.Headers.CacheControl = "public, max-age=300";
+                // Short: a rotated-in key signs at once, so verifiers must see it soon (and should refetch on an unknown kid).
+                http.Response.Headers.CacheControl = "public, max-age=60";
                 return TypedResults.Json(Jwks.Document(await keys.PublishedAsync(cancellationToken).ConfigureAwait(false)), contentType: "application/jwk-set+json");
             })
             .WithTags("OAuth").WithName("Jwks").WithSummary("Dome's public signing keys (JWK Set).");

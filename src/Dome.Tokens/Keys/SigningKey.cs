@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Dome.Tokens.Keys;
 
@@ -9,6 +10,8 @@ namespace Dome.Tokens.Keys;
 public sealed record SigningKey
 {
     public const string Algorithm = "ES256";
+
+    private ECDsaSecurityKey? securityKey;
 
     public required string Kid { get; init; }
 
@@ -22,6 +25,9 @@ public sealed record SigningKey
 
     /// <summary>Until when a retired key stays in the JWKS; null for the current key.</summary>
     public required DateTimeOffset? PublishedUntil { get; init; }
+
+    /// <summary>The public key as IdentityModel verifies with it, made once per key.</summary>
+    public ECDsaSecurityKey SecurityKey => securityKey ??= new ECDsaSecurityKey(Key) { KeyId = Kid };
 
     public bool IsPublishedAt(DateTimeOffset now) => PublishedUntil is not { } until || now < until;
 

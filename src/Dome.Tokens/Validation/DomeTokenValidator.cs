@@ -33,7 +33,7 @@ public sealed class DomeTokenValidator(SigningKeyRing keys, DomeIssuer issuer, A
         {
             ValidIssuer = issuer.Value,
             ValidAudiences = anyDomeAudience ? issuer.Audiences : [audience ?? issuer.DefaultAudience],
-            IssuerSigningKeys = published.Select(k => new ECDsaSecurityKey(k.Key) { KeyId = k.Kid }).ToArray(),
+            IssuerSigningKeys = published.Select(k => k.SecurityKey).ToArray(),
             TryAllIssuerSigningKeys = false,
             ValidAlgorithms = [SigningKey.Algorithm],
             ValidTypes = [TokenTypes.AccessTokenJwtType],
