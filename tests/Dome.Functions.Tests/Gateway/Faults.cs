@@ -16,7 +16,7 @@ internal static class Faults
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered");
         services.Remove(inner);
-        services.AddSingleton(sp => wrap(Create(inner, sp), sp));
+        services.AddSingleton(sp => wrap(Create<T>(inner, sp), sp));
     }
 
     private static T Create<T>(ServiceDescriptor descriptor, IServiceProvider services)

@@ -6,7 +6,7 @@ using Dome.Core.Audit;
 using Dome.Core.Catalog;
 using Dome.Core.Queues;
 using Dome.Core.Secrets;
-using Dome.Functions.Tests.Identity;
+using IdentityTokens = Dome.Functions.Tests.Identity.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dome.Functions.Tests.Gateway;
@@ -38,12 +38,12 @@ public abstract class GatewayTestBase : ServerTestBase
         Upstream = await TestUpstream.StartAsync();
         using var admin = Server.Client(Server.AdminKey);
         TenantId = Api.Str((await Api.GetAsync(admin, "/v1/admin/tenant")).Body, "id");
-        ApiKey = await Tokens.ActiveAgentAsync(Server, "support-bot");
+        ApiKey = await IdentityTokens.ActiveAgentAsync(Server, "support-bot");
         await AddConnectionAsync("zendesk", outputRules: null);
         await AddToolAsync("zendesk/create_ticket", "POST", "/api/v2/tickets", TicketSchema);
         await AddToolAsync("zendesk/get_ticket", "GET", "/api/v2/tickets/{id}", """{"type":"object","properties":{"id":{"type":"integer"}},"required":["id"]}""");
         await SetSecretAsync("zendesk-token", UpstreamSecret);
-        Token = await Tokens.TokenAsync(Server, Tokens.AgentAlone(ApiKey));
+        Token = await IdentityTokens.TokenAsync(Server, IdentityTokens.AgentAlone(ApiKey));
     }
 
     public override async ValueTask DisposeAsync()
