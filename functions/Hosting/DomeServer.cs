@@ -57,6 +57,7 @@ public static class DomeServer
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
         services.AddDomeIdentity(builder.Configuration);
+        services.AddDomePolicy(builder.Configuration);
         services.AddDomeGateway(builder.Configuration);
 
         services.AddHostedService<EmbeddedBootstrap>();
@@ -85,6 +86,7 @@ public static class DomeServer
         app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi().MapAdminIdentityProvidersApi();
         app.MapGroup("/v1/operator").RequireOperator().MapOperatorApi().MapOperatorSigningKeysApi();
         app.MapTokenEndpoint().MapWellKnown().MapWhoAmI();
+        app.MapPolicyApi();
         app.MapGatewayApi();
         app.MapQueueTriggers();
     }

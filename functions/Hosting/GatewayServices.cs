@@ -1,19 +1,14 @@
 using System.Net;
-using Dome.Core.Approvals;
-using Dome.Core.Audit;
 using Dome.Core.Catalog;
 using Dome.Core.Limits;
-using Dome.Core.Policy;
 using Dome.Core.Secrets;
 using Dome.Core.Storage;
 using Dome.Gateway.Credentials;
 using Dome.Gateway.Diagnostics;
-using Dome.Gateway.Escalation;
 using Dome.Gateway.Forwarding;
 using Dome.Gateway.Limits;
 using Dome.Gateway.Output;
 using Dome.Gateway.Pipeline;
-using Dome.Gateway.Policy;
 using Dome.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,8 +16,8 @@ namespace Dome.Functions.Hosting;
 
 /// <summary>
 /// Wires the governed tool call: the pipeline, credential injection, forwarding (a pooled <c>SocketsHttpHandler</c>
-/// without cookies, redirects or proxy), telemetry. The parts other modules own (catalog, limits, output governance,
-/// policy, approvals, audit) are added with <c>TryAdd</c>, so their own registrations win whatever the order.
+/// without cookies, redirects or proxy), telemetry. The parts other modules own come from their own registrations
+/// (<c>AddDomePolicy</c>, …); the ones not wired yet are added here with <c>TryAdd</c>, so the real ones win.
 /// </summary>
 internal static class GatewayServices
 {
@@ -31,7 +26,6 @@ internal static class GatewayServices
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.Section));
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
-        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section));
 
         services.AddSingleton<GatewayDiagnostics>();
         services.AddSingleton<ClientCredentialsTokens>();
@@ -50,20 +44,10 @@ internal static class GatewayServices
         services.TryAddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
         services.TryAddSingleton<ToolCatalog>();
+        services.TryAddSingleton<CatalogAdministration>();
         services.TryAddSingleton<ILimitStore, PendingLimitStore>();
         services.TryAddSingleton<CallLimiter>();
         services.TryAddSingleton<OutputGovernor>();
-        services.TryAddSingleton<IPolicyStore, PendingPolicyStore>();
-        services.TryAddSingleton<IApprovalStore, PendingApprovalStore>();
-        services.TryAddSingleton<IPolicySetProvider, PolicySetProvider>();
-        services.TryAddSingleton<IApprovalService, ApprovalService>();
-        services.TryAddSingleton<IPolicyDecisionPoint, PolicyDecisionPoint>();
-        if (!services.Any(d => d.ServiceType == typeof(IEscalationJudge)))
-        {
-            services.AddHttpClient<IEscalationJudge, HttpEscalationJudge>();
-        }
-
-        services.TryAddSingleton<IAuditSink, QueueAuditSink>();
         return services;
     }
 

@@ -13,6 +13,12 @@ public sealed record AuditEvent
     /// <summary>The call id (`call_…`) the caller got back; unique per tenant.</summary>
     public required string Id { get; init; }
 
+    /// <summary>
+    /// 0 = decided (written before the call is forwarded, so no call reaches an upstream unaudited), 1 = completed
+    /// (the same event with the upstream status, redactions and latencies). The store keeps the latest stage.
+    /// </summary>
+    public int Stage { get; init; } = AuditStages.Completed;
+
     /// <summary>`tool.call` for governed calls and checks (<see cref="Kind"/> tells them apart).</summary>
     public required string Kind { get; init; }
 
@@ -22,6 +28,9 @@ public sealed record AuditEvent
 
     /// <summary>The calling agent's id; null when the caller could not be authenticated.</summary>
     public string? AgentId { get; init; }
+
+    /// <summary>The calling agent's name (unique in its workspace), for people reading the trail.</summary>
+    public string? AgentName { get; init; }
 
     /// <summary>The end user's subject for act-as calls.</summary>
     public string? UserId { get; init; }

@@ -5,7 +5,8 @@ public sealed record AuditQuery
 {
     public required string TenantId { get; init; }
 
-    public string? AgentId { get; init; }
+    /// <summary>The agent's id or name.</summary>
+    public string? Agent { get; init; }
 
     public string? UserId { get; init; }
 

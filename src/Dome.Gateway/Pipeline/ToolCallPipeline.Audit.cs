@@ -31,6 +31,7 @@ internal sealed partial class ToolCallPipeline
             Time = time.GetUtcNow(),
             TenantId = principal.TenantId,
             AgentId = principal.Agent.Id,
+            AgentName = principal.Agent.Name,
             UserId = principal.User?.QualifiedSubject,
             Chain = principal.Chain.Reverse().Select(a => a.Id).ToArray(),
             Tool = call.Request?.Tool,

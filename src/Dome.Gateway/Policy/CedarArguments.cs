@@ -6,8 +6,8 @@ using Dome.Cedar.Evaluation;
 namespace Dome.Gateway.Policy;
 
 /// <summary>
-/// JSON arguments → Cedar values: objects → records, arrays → sets, integers → Long, other numbers → decimal
-/// (rounded to Cedar's 4 fractional digits), strings, booleans; <c>null</c> members are left out (Cedar has no null,
+/// JSON arguments → Cedar values: objects → records, arrays → sets, integers (also `10.0`) → Long, numbers with a
+/// fraction → decimal (rounded to Cedar's 4 fractional digits), strings, booleans; <c>null</c> members are left out (Cedar has no null,
 /// so <c>has</c> is false for them). A duplicate key or an out-of-range number fails: the call is denied.
 /// </summary>
 internal static class CedarArguments
@@ -65,6 +65,11 @@ internal static class CedarArguments
         if (!json.TryGetDecimal(out var number) || Math.Abs(number) >= 922_337_203_685_477m)
         {
             throw new PolicyInputException("a number in the arguments is out of the range policies can compare (±922337203685477.5807)");
+        }
+
+        if (number == decimal.Truncate(number))
+        {
+            return LongValue.Of((long)number);
         }
 
         var rounded = Math.Round(number, 4, MidpointRounding.AwayFromZero);
