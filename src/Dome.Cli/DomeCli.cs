@@ -18,6 +18,8 @@ internal static class DomeCli
         root.Subcommands.Add(TenantsCommand.Create(context));
         root.Subcommands.Add(WorkspacesCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
+        root.Subcommands.Add(ToolsCommand.Create(context));
+        root.Subcommands.Add(SecretsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
