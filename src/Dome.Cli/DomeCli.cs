@@ -24,6 +24,8 @@ internal static class DomeCli
         root.Subcommands.Add(PolicyCommand.Create(context));
         root.Subcommands.Add(ApprovalsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(ToolsCommand.Create(context));
+        root.Subcommands.Add(SecretsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

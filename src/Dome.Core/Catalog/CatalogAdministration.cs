@@ -83,10 +83,10 @@ public sealed class CatalogAdministration(ICatalogStore store, ISecretStore secr
     public async Task<OpenApiImport> ImportOpenApiAsync(string tenantId, string connection, string document, IReadOnlyList<string>? include, CancellationToken cancellationToken = default)
     {
         await GetConnectionAsync(tenantId, connection, cancellationToken).ConfigureAwait(false);
-        var tools = OpenApiImporter.Import(tenantId, connection, document, include, time.GetUtcNow());
+        var (tools, skipped) = OpenApiImporter.Read(tenantId, connection, document, include, time.GetUtcNow());
         var result = await store.PutToolsAsync(tenantId, connection, tools, cancellationToken).ConfigureAwait(false) ?? throw NoConnection(connection);
         catalog.Evict(tenantId);
-        return new OpenApiImport { Tools = tools, Created = result.Created, Updated = result.Updated };
+        return new OpenApiImport { Tools = tools, Created = result.Created, Updated = result.Updated, Skipped = skipped };
     }
 
     public async Task<Tool> GetToolAsync(string tenantId, string connection, string name, CancellationToken cancellationToken = default) =>

@@ -63,6 +63,7 @@ public sealed class TenantIsolationTests : ServerTestBase
         Assert.Equal(["corp"], (await Api.GetAsync(ownerClient, "/v1/admin/identity-providers")).Body!.AsArray().Select(p => Api.Str(p, "name")));
         var adminRoutes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .Where(e => !Catalog.CatalogTenantIsolationTests.RoutePrefixes.Any(p => e.RoutePattern.RawText!.StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         Assert.Empty(adminRoutes.Except(covered));

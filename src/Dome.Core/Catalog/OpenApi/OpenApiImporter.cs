@@ -107,17 +107,18 @@ public static class OpenApiImporter
         }
 
         var version = result.Diagnostic?.SpecificationVersion;
-        if (version is not (OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1))
+        var isSwagger = document.Contains("\"swagger\"", StringComparison.Ordinal);
+        if (!isSwagger && (result.Document is null || result.Diagnostic?.Errors is { Count: > 0 }))
         {
-            throw DomeException.Invalid($"only OpenAPI 3.0 and 3.1 documents can be imported, not `{version}`");
+            var errors = result.Diagnostic?.Errors?.Take(3).Select(e => $"{e.Pointer}: {e.Message}").ToArray() ?? [];
+            throw DomeException.Invalid(errors.Length == 0 ? "the OpenAPI document cannot be read" : "the OpenAPI document cannot be read: " + string.Join("; ", errors));
         }
 
-        if (result.Document is null || result.Diagnostic?.Errors is { Count: > 0 })
+        if (isSwagger || version is not (OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1))
         {
-            var errors = result.Diagnostic?.Errors?.Take(3).Select(e => $"{e.Pointer}: {e.Message}") ?? [];
-            throw DomeException.Invalid("the OpenAPI document is invalid: " + string.Join("; ", errors));
+            throw DomeException.Invalid($"only OpenAPI 3.0 and 3.1 documents can be imported, not `{(isSwagger ? "swagger 2.0" : version)}`");
         }
 
-        return result.Document;
+        return result.Document ?? throw DomeException.Invalid("the OpenAPI document cannot be read");
     }
 }
