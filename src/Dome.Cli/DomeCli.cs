@@ -17,10 +17,15 @@ internal static class DomeCli
         root.Subcommands.Add(AgentsCommand.Create(context));
         root.Subcommands.Add(TenantsCommand.Create(context));
         root.Subcommands.Add(WorkspacesCommand.Create(context));
+        root.Subcommands.Add(TokenCommand.Create(context));
+        root.Subcommands.Add(IdpCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create(context));
         root.Subcommands.Add(ApprovalsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(ToolsCommand.Create(context));
+        root.Subcommands.Add(SecretsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

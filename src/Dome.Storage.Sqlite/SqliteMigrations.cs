@@ -72,6 +72,68 @@ internal static class SqliteMigrations
         (3, "lifecycle processing marks", """
             ALTER TABLE agent_events ADD COLUMN processed_at TEXT;
             """),
+        (4, "identity providers and token events", """
+            CREATE TABLE identity_providers (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                name TEXT NOT NULL,
+                issuer TEXT NOT NULL,
+                jwks_uri TEXT,
+                jwks TEXT,
+                audience TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name),
+                UNIQUE (tenant_id, issuer));
+            CREATE TABLE token_events (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                tenant_id TEXT,
+                agent_id TEXT,
+                key_id TEXT,
+                detail TEXT NOT NULL,
+                reason TEXT,
+                at TEXT NOT NULL);
+            CREATE INDEX token_events_at ON token_events (at);
+            """),
+        (5, "tool catalog and secrets", """
+            CREATE TABLE connections (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                base_url TEXT NOT NULL,
+                auth_kind TEXT NOT NULL,
+                auth_secret TEXT,
+                auth_header TEXT,
+                token_url TEXT,
+                scope TEXT,
+                output_rules TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name));
+            CREATE TABLE tools (
+                tenant_id TEXT NOT NULL,
+                connection TEXT NOT NULL,
+                name TEXT NOT NULL,
+                method TEXT NOT NULL,
+                path TEXT NOT NULL,
+                description TEXT NOT NULL,
+                input_schema TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                body_property TEXT,
+                output_rules TEXT,
+                audit_arguments INTEGER NOT NULL,
+                tags TEXT NOT NULL,
+                risk TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, connection, name),
+                FOREIGN KEY (tenant_id, connection) REFERENCES connections(tenant_id, name) ON DELETE CASCADE);
+            CREATE TABLE secrets (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                ciphertext BLOB NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name));
+            """),
         (7, "policy versions, approvals and audit", """
             CREATE TABLE policy_versions (
                 tenant_id TEXT NOT NULL,

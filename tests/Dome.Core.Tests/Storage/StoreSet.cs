@@ -12,5 +12,9 @@ public sealed record StoreSet
 
     public required IMessageQueue Queue { get; init; }
 
+    public required IIdentityProviderStore IdentityProviders { get; init; }
+
+    public required ITokenEventStore TokenEvents { get; init; }
+
     public required ManualTimeProvider Time { get; init; }
 }

@@ -13,6 +13,8 @@ public sealed class TenantIsolationTests : ServerTestBase
         await Api.PostAsync(ownerClient, "/v1/admin/agents", Api.Registration("triage"));
         await Api.PostAsync(ownerClient, "/v1/admin/agents/triage/activate");
         await Api.PostAsync(ownerClient, "/v1/admin/workspaces", new { name = "ops" });
+        var corp = new { name = "corp", issuer = "https://idp.example.com", jwksUri = "https://idp.example.com/keys", audience = "app" };
+        await Api.PostAsync(ownerClient, "/v1/admin/identity-providers", corp);
         using var operatorClient = Server.Client(Server.OperatorKey);
         var other = (await Api.PostAsync(operatorClient, "/v1/operator/tenants", new { name = "other" })).Body;
         using var intruder = Server.Client(Api.Str(other, "adminKey"));
@@ -36,6 +38,10 @@ public sealed class TenantIsolationTests : ServerTestBase
         Assert.Equal(["default"], (await Api.GetAsync(intruder, "/v1/admin/workspaces")).Body!.AsArray().Select(w => Api.Str(w, "name")));
         Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/tenant", "/v1/admin/tenant"));
         Assert.Equal("other", Api.Str((await Api.GetAsync(intruder, "/v1/admin/tenant")).Body, "name"));
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/identity-providers/", "/v1/admin/identity-providers"));
+        Assert.Empty((await Api.GetAsync(intruder, "/v1/admin/identity-providers")).Body!.AsArray());
+        Assert.Equal(404, await Call(HttpMethod.Delete, "/v1/admin/identity-providers/{name}", "/v1/admin/identity-providers/corp"));
+        Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/identity-providers/", "/v1/admin/identity-providers", corp));
         // Policy, approvals, audit: the intruder sees its own tier-only set and no approvals or events of this tenant.
         Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/policy/", "/v1/admin/policy"));
         Assert.False((await Api.GetAsync(intruder, "/v1/admin/policy")).Body!["published"]!.GetValue<bool>());
@@ -54,8 +60,10 @@ public sealed class TenantIsolationTests : ServerTestBase
         Assert.Equal(ownerView, (await Api.GetAsync(ownerClient, "/v1/admin/agents/triage")).Body!.ToJsonString());
         Assert.Equal(["default", "ops"], (await Api.GetAsync(ownerClient, "/v1/admin/workspaces")).Body!.AsArray().Select(w => Api.Str(w, "name")));
         Assert.Equal("default", Api.Str((await Api.GetAsync(ownerClient, "/v1/admin/tenant")).Body, "name"));
+        Assert.Equal(["corp"], (await Api.GetAsync(ownerClient, "/v1/admin/identity-providers")).Body!.AsArray().Select(p => Api.Str(p, "name")));
         var adminRoutes = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .Where(e => !Catalog.CatalogTenantIsolationTests.RoutePrefixes.Any(p => e.RoutePattern.RawText!.StartsWith(p, StringComparison.Ordinal)))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         Assert.Empty(adminRoutes.Except(covered));

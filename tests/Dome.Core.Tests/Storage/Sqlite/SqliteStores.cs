@@ -15,6 +15,8 @@ internal static class SqliteStores
             Tenants = new SqliteTenantStore(database),
             Agents = new SqliteAgentStore(database),
             Queue = new SqliteMessageQueue(database, time),
+            IdentityProviders = new SqliteIdentityProviderStore(database),
+            TokenEvents = new SqliteTokenEventStore(database),
             Time = time,
         });
     }
