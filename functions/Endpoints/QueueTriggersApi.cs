@@ -23,6 +23,10 @@ internal static partial class QueueTriggersApi
         app.MapPost("/" + lifecycle.Name, (HttpContext http, LifecycleProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
                 InvokeAsync(http, lifecycle, logs, body => processor.ProcessAsync(body, ct), ct))
             .ExcludeFromDescription();
+        var audit = QueueFunction.All.Single(f => f.Name == "audit");
+        app.MapPost("/" + audit.Name, (HttpContext http, Core.Audit.AuditProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
+                InvokeAsync(http, audit, logs, body => processor.ProcessAsync(body, ct), ct))
+            .ExcludeFromDescription();
         return app;
     }
 

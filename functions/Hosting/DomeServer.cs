@@ -57,6 +57,9 @@ public static class DomeServer
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
         services.AddDomeIdentity(builder.Configuration);
+        services.AddDomeCatalog(builder.Configuration);
+        services.AddDomePolicy(builder.Configuration);
+        services.AddDomeGateway(builder.Configuration);
 
         services.AddHostedService<EmbeddedBootstrap>();
         if (builder.Configuration.GetValue(DispatcherOptions.Section + ":Enabled", true))
@@ -82,8 +85,11 @@ public static class DomeServer
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
         app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi().MapAdminIdentityProvidersApi();
+        app.MapGroup("/v1/admin").RequireAdmin().MapAdminCatalogApi().MapAdminSecretsApi();
         app.MapGroup("/v1/operator").RequireOperator().MapOperatorApi().MapOperatorSigningKeysApi();
         app.MapTokenEndpoint().MapWellKnown().MapWhoAmI();
+        app.MapPolicyApi();
+        app.MapGatewayApi();
         app.MapQueueTriggers();
     }
 }

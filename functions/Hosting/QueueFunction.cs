@@ -13,5 +13,6 @@ internal sealed record QueueFunction
     public static IReadOnlyList<QueueFunction> All { get; } =
     [
         new() { Name = "lifecycle", Queue = Core.Queues.QueueNames.Lifecycle, Binding = "message" },
+        new() { Name = "audit", Queue = Core.Queues.QueueNames.Audit, Binding = "message" },
     ];
 }

@@ -11,12 +11,16 @@ internal sealed record CliContext
 
     public required string CurrentDirectory { get; init; }
 
+    /// <summary>Standard input (secret values are read from it, never from flags); null: nothing to read.</summary>
+    public TextReader? In { get; init; }
+
     /// <summary>Supplies HTTP handlers to the API client (tests may route to an in-process server).</summary>
     public Func<HttpMessageHandler>? HandlerFactory { get; init; }
 
     public static CliContext Console() => new()
     {
         Out = System.Console.Out,
+        In = System.Console.In,
         Error = System.Console.Error,
         Environment = System.Environment.GetEnvironmentVariable,
         CurrentDirectory = Directory.GetCurrentDirectory(),

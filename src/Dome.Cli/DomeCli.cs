@@ -21,6 +21,11 @@ internal static class DomeCli
         root.Subcommands.Add(IdpCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create(context));
+        root.Subcommands.Add(ApprovalsCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(ToolsCommand.Create(context));
+        root.Subcommands.Add(SecretsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

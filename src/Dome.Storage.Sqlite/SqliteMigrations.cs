@@ -94,6 +94,96 @@ internal static class SqliteMigrations
                 at TEXT NOT NULL);
             CREATE INDEX token_events_at ON token_events (at);
             """),
+        (5, "tool catalog and secrets", """
+            CREATE TABLE connections (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                base_url TEXT NOT NULL,
+                auth_kind TEXT NOT NULL,
+                auth_secret TEXT,
+                auth_header TEXT,
+                token_url TEXT,
+                scope TEXT,
+                output_rules TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name));
+            CREATE TABLE tools (
+                tenant_id TEXT NOT NULL,
+                connection TEXT NOT NULL,
+                name TEXT NOT NULL,
+                method TEXT NOT NULL,
+                path TEXT NOT NULL,
+                description TEXT NOT NULL,
+                input_schema TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                body_property TEXT,
+                output_rules TEXT,
+                audit_arguments INTEGER NOT NULL,
+                tags TEXT NOT NULL,
+                risk TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, connection, name),
+                FOREIGN KEY (tenant_id, connection) REFERENCES connections(tenant_id, name) ON DELETE CASCADE);
+            CREATE TABLE secrets (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                ciphertext BLOB NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, name));
+            """),
+        (7, "policy versions, approvals and audit", """
+            CREATE TABLE policy_versions (
+                tenant_id TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                files TEXT NOT NULL,
+                schema_text TEXT NOT NULL,
+                published_by TEXT NOT NULL,
+                published_at TEXT NOT NULL,
+                activated_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, hash));
+            CREATE TABLE policy_active (
+                tenant_id TEXT PRIMARY KEY,
+                hash TEXT NOT NULL);
+            CREATE TABLE policy_settings (
+                tenant_id TEXT PRIMARY KEY,
+                judge_url TEXT,
+                judge_timeout_ms INTEGER,
+                approval_lifetime_seconds INTEGER);
+            CREATE TABLE approvals (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                agent_id TEXT NOT NULL,
+                user_id TEXT,
+                tool TEXT NOT NULL,
+                arguments_hash TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                policy_ids TEXT NOT NULL,
+                intent TEXT,
+                status TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                decided_by TEXT,
+                decided_at TEXT,
+                comment TEXT);
+            CREATE INDEX approvals_by_tenant ON approvals (tenant_id, created_at);
+            CREATE TABLE audit_events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                time TEXT NOT NULL,
+                agent_id TEXT,
+                agent_name TEXT,
+                user_id TEXT,
+                tool TEXT,
+                decision TEXT NOT NULL,
+                stage INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                UNIQUE (tenant_id, id));
+            CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, seq);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

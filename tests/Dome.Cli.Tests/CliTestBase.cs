@@ -16,6 +16,9 @@ public abstract class CliTestBase : IAsyncLifetime
 
     protected Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>What the next runs read on standard input (null: none).</summary>
+    protected string? Stdin { get; set; }
+
     public async ValueTask InitializeAsync()
     {
         Server = await DomeTestServer.StartAsync(Path.Combine(work.Path, ".dome"));
@@ -41,6 +44,7 @@ public abstract class CliTestBase : IAsyncLifetime
             Error = error,
             Environment = name => Environment.GetValueOrDefault(name),
             CurrentDirectory = work.Path,
+            In = Stdin is null ? null : new StringReader(Stdin),
         };
         var exitCode = await DomeCli.RunAsync(args, context, TestContext.Current.CancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());

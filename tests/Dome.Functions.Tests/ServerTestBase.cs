@@ -15,9 +15,12 @@ public abstract class ServerTestBase : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    public async ValueTask InitializeAsync() => Server = await DomeTestServer.StartAsync(directory.Path, Settings);
+    /// <summary>Extra service registrations (fault injectors) for the server under test.</summary>
+    protected virtual Action<IServiceCollection>? Services => null;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask InitializeAsync() => Server = await DomeTestServer.StartAsync(directory.Path, Settings, Services);
+
+    public virtual async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
         directory.Dispose();
@@ -26,7 +29,7 @@ public abstract class ServerTestBase : IAsyncLifetime
     protected async Task RestartAsync()
     {
         await Server.DisposeAsync();
-        Server = await DomeTestServer.StartAsync(directory.Path, Settings);
+        Server = await DomeTestServer.StartAsync(directory.Path, Settings, Services);
     }
 
     /// <summary>Waits until the lifecycle queue is drained, so the store no longer changes on its own.</summary>

@@ -39,8 +39,11 @@ public sealed class DomeTestServer : IAsyncDisposable
 
     public SqliteDatabase Database => app.Services.GetRequiredService<SqliteDatabase>();
 
-    /// <summary>Starts a server; <paramref name="settings"/> are configuration overrides (<c>Dome:Dispatcher:RetryDelay</c>, …).</summary>
-    public static async Task<DomeTestServer> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a server; <paramref name="settings"/> are configuration overrides (<c>Dome:Dispatcher:RetryDelay</c>, …);
+    /// <paramref name="services"/> may add fault injectors around real services (registered last, so they win).
+    /// </summary>
+    public static async Task<DomeTestServer> StartAsync(string dataDir, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Dome:DataDir", dataDir, "--Dome:Dispatcher:PollInterval", "00:00:00.020" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -55,6 +58,7 @@ public sealed class DomeTestServer : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

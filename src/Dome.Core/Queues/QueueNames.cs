@@ -5,5 +5,8 @@ public static class QueueNames
 {
     public const string Lifecycle = "dome-lifecycle";
 
+    /// <summary>Audit events on their way to the audit store (function <c>audit</c>).</summary>
+    public const string Audit = "dome-audit";
+
     public static string Poison(string queue) => queue + "-poison";
 }

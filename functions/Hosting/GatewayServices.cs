@@ -1,0 +1,66 @@
+using System.Net;
+using Dome.Core.Catalog;
+using Dome.Core.Limits;
+using Dome.Core.Secrets;
+using Dome.Core.Storage;
+using Dome.Gateway.Credentials;
+using Dome.Gateway.Diagnostics;
+using Dome.Gateway.Forwarding;
+using Dome.Gateway.Limits;
+using Dome.Gateway.Output;
+using Dome.Gateway.Pipeline;
+using Dome.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dome.Functions.Hosting;
+
+/// <summary>
+/// Wires the governed tool call: the pipeline, credential injection, forwarding (a pooled <c>SocketsHttpHandler</c>
+/// without cookies, redirects or proxy), telemetry. The parts other modules own come from their own registrations
+/// (<c>AddDomePolicy</c>, …); the ones not wired yet are added here with <c>TryAdd</c>, so the real ones win.
+/// </summary>
+internal static class GatewayServices
+{
+    public static IServiceCollection AddDomeGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.Section));
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
+
+        services.AddSingleton<GatewayDiagnostics>();
+        services.AddSingleton<ClientCredentialsTokens>();
+        services.AddSingleton<CredentialInjector>();
+        services.AddSingleton<UserAssertionSigner>();
+        services.AddSingleton<UpstreamForwarder>();
+        services.AddSingleton<OutputRulesCache>();
+        services.AddSingleton<ToolCallPipeline>();
+        services.AddHttpClient(UpstreamForwarder.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => UpstreamHandler(configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions()))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(ClientCredentialsTokens.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        // The other modules' parts, unless they registered their own.
+        services.TryAddSingleton<ICatalogStore, SqliteCatalogStore>();
+        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
+        services.TryAddSingleton<ToolCatalog>();
+        services.TryAddSingleton<CatalogAdministration>();
+        services.TryAddSingleton<ILimitStore, PendingLimitStore>();
+        services.TryAddSingleton<CallLimiter>();
+        services.TryAddSingleton<OutputGovernor>();
+        return services;
+    }
+
+    /// <summary>Tuned for many short calls to few upstreams: pooled connections, no cookies, no redirects, no proxy, no decompression.</summary>
+    private static SocketsHttpHandler UpstreamHandler(GatewayOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    };
+}

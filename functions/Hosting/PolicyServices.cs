@@ -1,0 +1,31 @@
+using Dome.Core.Approvals;
+using Dome.Core.Audit;
+using Dome.Core.Policy;
+using Dome.Gateway.Escalation;
+using Dome.Gateway.Policy;
+using Dome.Storage.Sqlite;
+
+namespace Dome.Functions.Hosting;
+
+/// <summary>Policy, escalation and audit services (issue 6, gw-policy): one line in <see cref="DomeServer"/>.</summary>
+internal static class PolicyServices
+{
+    public static IServiceCollection AddDomePolicy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPolicyStore, SqlitePolicyStore>();
+        services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
+        services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<IAuditSink, QueueAuditSink>();
+        services.AddSingleton<AuditProcessor>();
+
+        services.AddSingleton<IPolicySetProvider, PolicySetProvider>();
+        services.AddSingleton<PolicyPublisher>();
+        services.AddSingleton<IApprovalService, ApprovalService>();
+        services.AddSingleton<IEscalationJudge>(sp => new HttpEscalationJudge(
+            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
+            sp.GetRequiredService<ILogger<HttpEscalationJudge>>()));
+        services.AddSingleton<IPolicyDecisionPoint, PolicyDecisionPoint>();
+        return services;
+    }
+}

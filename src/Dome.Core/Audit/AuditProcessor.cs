@@ -1,0 +1,54 @@
+using Dome.Core.Queues;
+
+namespace Dome.Core.Audit;
+
+/// <summary>
+/// The <c>audit</c> queue function: one message → one stored event (a redelivery is stored once). While the
+/// audit store is down the function fails, the host retries, and after its last try the message waits in
+/// <c>dome-audit-poison</c>; the first delivery that succeeds once the store is back also moves those waiting
+/// events into the store, so no accepted event is lost.
+/// </summary>
+public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
+{
+    /// <summary>How many parked events one successful delivery moves back (the rest follow with the next ones).</summary>
+    public const int RecoverPerDelivery = 100;
+
+    /// <exception cref="System.Text.Json.JsonException">The message is not an audit event (it goes to the poison queue).</exception>
+    public async Task ProcessAsync(string body, CancellationToken cancellationToken)
+    {
+        var auditEvent = AuditJson.Deserialize(body);
+        await store.AppendAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+        await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves events parked in <c>dome-audit-poison</c> into the store; unreadable ones stay parked.</summary>
+    public async Task<int> RecoverParkedAsync(CancellationToken cancellationToken)
+    {
+        var poison = QueueNames.Poison(QueueNames.Audit);
+        int moved = 0;
+        for (int i = 0; i < RecoverPerDelivery; i++)
+        {
+            var message = await queue.ReceiveAsync(poison, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+            if (message is null)
+            {
+                break;
+            }
+
+            AuditEvent parked;
+            try
+            {
+                parked = AuditJson.Deserialize(message.Body);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue;
+            }
+
+            await store.AppendAsync(parked, cancellationToken).ConfigureAwait(false);
+            await queue.DeleteAsync(poison, message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return moved;
+    }
+}

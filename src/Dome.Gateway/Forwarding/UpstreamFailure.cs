@@ -1,0 +1,9 @@
+namespace Dome.Gateway.Forwarding;
+
+/// <summary>Why forwarding failed.</summary>
+internal enum UpstreamFailureKind
+{
+    Timeout,
+    Unreachable,
+    TooLarge,
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dome.Gateway.Limits;
+
+/// <summary>Configuration section <c>Dome:Gateway:Limits</c>.</summary>
+public sealed record LimitsOptions
+{
+    public const string Section = "Dome:Gateway:Limits";
+
+    /// <summary>
+    /// How old a tenant's cached limits may get before they are reloaded in the background. Changes made through this
+    /// instance's admin API apply at once; this bounds how long other instances take to see them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,120 @@
+using Dome.Core.Limits;
+
+namespace Dome.Gateway.Limits;
+
+/// <summary>
+/// The daily quota of one counter key. Calls are reserved from the store in blocks (about 1% of the quota, at most
+/// 1,000), atomically, before they are used: the stored count is never below the calls admitted, so a crash loses at
+/// most one block of unused quota (it denies a little early, never admits too much), and instances sharing a store
+/// never admit more than the quota together. Most calls take from the local block without touching the store.
+/// </summary>
+internal sealed class QuotaCounter(string tenantId, LimitScope scope, string name)
+{
+    private readonly Lock fast = new();
+    private readonly SemaphoreSlim refill = new(1, 1);
+    private DateOnly day;
+    private long available;
+    private long reservedUnder = -1;
+    private long exhaustedUnder = -1;
+
+    public static long BlockSize(long quota) => Math.Clamp(quota / 100, 1, 1000);
+
+    public bool TryTakeLocal(DateOnly today, long quota, out bool exhausted)
+    {
+        lock (fast)
+        {
+            exhausted = day == today && exhaustedUnder == quota;
+            if (day == today && reservedUnder == quota && available > 0)
+            {
+                available--;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    public async ValueTask<bool> TryTakeAsync(ILimitStore store, DateOnly today, long quota, CancellationToken cancellationToken)
+    {
+        await refill.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (TryTakeLocal(today, quota, out var exhausted))
+            {
+                return true;
+            }
+
+            if (exhausted)
+            {
+                return false;
+            }
+
+            long leftover;
+            DateOnly leftoverDay;
+            lock (fast)
+            {
+                (leftover, leftoverDay) = (day == today ? available : 0, day);
+                available = 0;
+            }
+
+            if (leftover > 0)
+            {
+                // The quota changed since the block was reserved: give the rest back and reserve under the new quota.
+                await store.ReleaseAsync(new QuotaKey(tenantId, scope, name, leftoverDay), leftover, cancellationToken).ConfigureAwait(false);
+            }
+
+            var granted = await store.ReserveAsync(new QuotaKey(tenantId, scope, name, today), BlockSize(quota), quota, cancellationToken).ConfigureAwait(false);
+            lock (fast)
+            {
+                day = today;
+                reservedUnder = quota;
+                exhaustedUnder = granted == 0 ? quota : -1;
+                available = Math.Max(0, granted - 1);
+            }
+
+            return granted > 0;
+        }
+        finally
+        {
+            refill.Release();
+        }
+    }
+
+    /// <summary>Returns one call taken for a call that another limit then turned away.</summary>
+    public void Refund(DateOnly today)
+    {
+        lock (fast)
+        {
+            if (day == today)
+            {
+                available++;
+            }
+        }
+    }
+
+    /// <summary>Gives the unused part of the local block back to the store (on shutdown).</summary>
+    public async Task ReleaseUnusedAsync(ILimitStore store, CancellationToken cancellationToken)
+    {
+        await refill.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long unused;
+            DateOnly unusedDay;
+            lock (fast)
+            {
+                (unused, unusedDay) = (available, day);
+                available = 0;
+                reservedUnder = -1;
+            }
+
+            if (unused > 0)
+            {
+                await store.ReleaseAsync(new QuotaKey(tenantId, scope, name, unusedDay), unused, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            refill.Release();
+        }
+    }
+}
