@@ -58,7 +58,7 @@ internal static partial class EstJsonReader
         RequireObject(element, path, "a policy");
         EstEffect? effect = null;
         EstScope? principal = null, action = null, resource = null;
-        IReadOnlyList<EstCondition> conditions = [];
+        IReadOnlyList<EstCondition>? conditions = null;
         IReadOnlyList<KeyValuePair<string, string?>> annotations = [];
         foreach (var property in UniqueProperties(element, path))
         {
@@ -99,7 +99,7 @@ internal static partial class EstJsonReader
             Principal = principal ?? throw Missing(path, "principal"),
             Action = action ?? throw Missing(path, "action"),
             Resource = resource ?? throw Missing(path, "resource"),
-            Conditions = conditions,
+            Conditions = conditions ?? throw Missing(path, "conditions"),
             Annotations = annotations,
         };
     }
