@@ -8,6 +8,8 @@ internal static class CedarCommand
     public static Command Create()
     {
         var command = new Command("cedar", "Evaluate and test Cedar policies with Dome's engine.");
+        command.Subcommands.Add(AuthorizeCommand.Create());
+        command.Subcommands.Add(TestCommand.Create());
         return command;
     }
 }

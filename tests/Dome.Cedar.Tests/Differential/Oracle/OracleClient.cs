@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace Dome.Cedar.Tests.Differential.Oracle;
+
+/// <summary>
+/// Runs tools/cedar-oracle (cedar-wasm 4.13.0 under Node) over a whole batch in one process.
+/// </summary>
+internal sealed class OracleClient
+{
+    private readonly string oracleDirectory;
+
+    private OracleClient(string oracleDirectory) => this.oracleDirectory = oracleDirectory;
+
+    /// <summary>Finds the installed oracle, or throws with what to run to install it.</summary>
+    public static OracleClient Locate()
+    {
+        var root = RepositoryRoot();
+        var directory = Path.Combine(root, "tools", "cedar-oracle");
+        var wasm = Path.Combine(directory, "node_modules", "@cedar-policy", "cedar-wasm", "package.json");
+        if (!File.Exists(wasm))
+        {
+            throw new OracleUnavailableException(
+                $"the cedar-wasm reference oracle is not installed (`{wasm}` is missing): run scripts/test-deps");
+        }
+
+        return new OracleClient(directory);
+    }
+
+    /// <summary>The repository root: the nearest folder above the test binaries holding Dome.Functions.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Dome.Functions.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new OracleUnavailableException($"no `Dome.Functions.sln` above `{AppContext.BaseDirectory}`");
+    }
+
+    /// <summary>Runs `oracle.mjs authorize` over a batch document (see oracle.mjs for its shape).</summary>
+    public IReadOnlyList<OracleCaseResult> Authorize(string batchJson)
+    {
+        using var document = JsonDocument.Parse(Run("authorize", batchJson));
+        var results = new List<OracleCaseResult>();
+        foreach (var item in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var name = item.GetProperty("name").GetString() ?? "";
+            IReadOnlyList<string>? parseErrors = item.TryGetProperty("parseErrors", out var errors) ? Strings(errors) : null;
+            var responses = new List<OracleResponse>();
+            if (item.TryGetProperty("responses", out var list))
+            {
+                foreach (var response in list.EnumerateArray())
+                {
+                    responses.Add(response.TryGetProperty("failure", out var failure)
+                        ? new OracleResponse(null, [], [], Strings(failure))
+                        : new OracleResponse(
+                            response.GetProperty("decision").GetString(),
+                            Strings(response.GetProperty("reason")),
+                            Strings(response.GetProperty("errors")),
+                            null));
+                }
+            }
+
+            results.Add(new OracleCaseResult(name, parseErrors, responses));
+        }
+
+        return results;
+    }
+
+    /// <summary>Converts policy and template texts to the JSON policy format with cedar-wasm.</summary>
+    public OracleJsonPolicies ToJson(IReadOnlyDictionary<string, string> policies, IReadOnlyDictionary<string, string> templates)
+    {
+        var input = JsonSerializer.Serialize(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["policies"] = policies,
+            ["templates"] = templates,
+        });
+        using var document = JsonDocument.Parse(Run("to-json", input));
+        var root = document.RootElement;
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var property in root.GetProperty("errors").EnumerateObject())
+        {
+            errors[property.Name] = Strings(property.Value);
+        }
+
+        return new OracleJsonPolicies(RawValues(root.GetProperty("policies")), RawValues(root.GetProperty("templates")), errors);
+    }
+
+    private static Dictionary<string, string> RawValues(JsonElement map) =>
+        map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+
+    private static List<string> Strings(JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => e.GetString() ?? "")];
+
+    private string Run(string mode, string input)
+    {
+        var inputFile = Path.Combine(Path.GetTempPath(), "dome-oracle-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(inputFile, input, new UTF8Encoding(false));
+        try
+        {
+            var start = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = oracleDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            start.ArgumentList.Add(Path.Combine(oracleDirectory, "oracle.mjs"));
+            start.ArgumentList.Add(mode);
+            start.ArgumentList.Add(inputFile);
+            Process process;
+            try
+            {
+                process = Process.Start(start) ?? throw new OracleUnavailableException("could not start `node`");
+            }
+            catch (System.ComponentModel.Win32Exception exception)
+            {
+                throw new OracleUnavailableException($"could not start `node` ({exception.Message}): install Node.js >= 18 and run scripts/test-deps");
+            }
+
+            using (process)
+            {
+                var stderr = process.StandardError.ReadToEndAsync();
+                var stdout = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0)
+                {
+                    throw new OracleUnavailableException($"the oracle exited with {process.ExitCode}: {stderr.Result.Trim()}");
+                }
+
+                return stdout;
+            }
+        }
+        finally
+        {
+            File.Delete(inputFile);
+        }
+    }
+}
