@@ -48,8 +48,30 @@ internal static partial class EstJsonReader
             var column = (exception.BytePositionInLine ?? 0) + 1;
             var reason = exception.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
             throw new CedarJsonException(
-                $"invalid json at {line}:{column}: {char.ToLowerInvariant(reason[0])}{reason[1..]}", exception);
+                $"invalid json at {line}:{column}: {char.ToLowerInvariant(reason[0])}{reason[1..]}{Near(json, line, column)}", exception);
         }
+    }
+
+    /// <summary>The text at a syntax error (<paramref name="column"/> counts UTF-8 bytes, exact for ASCII lines).</summary>
+    private static string Near(string json, long line, long column)
+    {
+        var start = 0;
+        for (var i = 1; i < line && start >= 0; i++)
+        {
+            start = json.IndexOf('\n', start);
+            start = start < 0 ? -1 : start + 1;
+        }
+
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var end = json.IndexOf('\n', start);
+        var lineText = json.AsSpan(start, (end < 0 ? json.Length : end) - start);
+        var from = (int)Math.Min(Math.Max(column - 1, 0), lineText.Length);
+        var snippet = lineText[from..Math.Min(from + 20, lineText.Length)].ToString();
+        return snippet.Length == 0 ? " at the end of the input" : $" near `{snippet}`";
     }
 
     /// <summary>Reads one policy or template object; <paramref name="path"/> prefixes error locations.</summary>

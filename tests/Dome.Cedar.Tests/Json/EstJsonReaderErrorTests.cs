@@ -50,13 +50,20 @@ public sealed class EstJsonReaderErrorTests
     }
 
     [Theory]
-    [InlineData("{\"effect\":\n  \"permit\",,}", "invalid json at 2:12")]
+    [InlineData("{\"effect\":\n  \"permit\",,}", "invalid json at 2:12: ',' is an invalid start of a property name")]
     [InlineData("{\"effect\":\"permit\"", "invalid json at 1:")]
     [InlineData("", "invalid json at 1:1")]
     public void TryReadPolicy_InvalidJsonSyntax_GivesLineAndColumn(string json, string expectedFragment)
     {
         Assert.False(EstJsonReader.TryReadPolicy(json, out _, out var error));
         Assert.StartsWith(expectedFragment, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryReadPolicy_InvalidJsonSyntax_QuotesTheOffendingText()
+    {
+        Assert.False(EstJsonReader.TryReadPolicy("{\"effect\":\n  \"permit\",,\"x\":1}", out _, out var error));
+        Assert.EndsWith("near `,\"x\":1}`", error, StringComparison.Ordinal);
     }
 
     [Theory]
