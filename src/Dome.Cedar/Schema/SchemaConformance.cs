@@ -44,9 +44,13 @@ internal static class SchemaConformance
         var uid = entity.Uid;
         if (schema.ActionTypes.Contains(uid.Type))
         {
-            if (!schema.Actions.ContainsKey(new SchemaEntityUid(uid.Type, uid.Id)))
+            if (!schema.Actions.TryGetValue(new SchemaEntityUid(uid.Type, uid.Id), out var action))
             {
                 problems.Add($"action `{uid}` is not declared in the schema");
+            }
+            else if (entity.Attributes.Count > 0 || entity.Tags.Count > 0 || !AncestorsOf(schema, entity.Parents).SetEquals(action.Ancestors))
+            {
+                problems.Add($"definition of action `{uid}` does not match its schema declaration");
             }
 
             return problems;
@@ -86,6 +90,23 @@ internal static class SchemaConformance
         }
 
         return problems;
+    }
+
+    /// <summary>The given action groups and, through the schema, all the groups they are in.</summary>
+    private static HashSet<SchemaEntityUid> AncestorsOf(CedarSchema schema, IEnumerable<EntityUid> parents)
+    {
+        var result = new HashSet<SchemaEntityUid>();
+        foreach (var parent in parents)
+        {
+            var key = new SchemaEntityUid(parent.Type, parent.Id);
+            result.Add(key);
+            if (schema.Actions.TryGetValue(key, out var group))
+            {
+                result.UnionWith(group.Ancestors);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Problems with a request; empty when the schema allows it.</summary>

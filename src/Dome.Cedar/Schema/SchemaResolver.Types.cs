@@ -65,6 +65,12 @@ internal sealed partial class SchemaResolver
         string? found = FindDeclared(reference.Name, ns, _commonTypes.ContainsKey);
         if (found is null)
         {
+            string builtinName = reference.Name.StartsWith("__cedar::", StringComparison.Ordinal) ? reference.Name["__cedar::".Length..] : reference.Name;
+            if ((builtinName == reference.Name ? !reference.Name.Contains("::", StringComparison.Ordinal) : true) && Builtin(builtinName) is { } builtin)
+            {
+                return builtin;
+            }
+
             Error($"failed to resolve type `{reference.Name}` {where}: it has not been declared as a common type", reference.Span);
             return null;
         }

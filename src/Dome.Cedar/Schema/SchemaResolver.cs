@@ -63,7 +63,7 @@ internal sealed partial class SchemaResolver
 
             foreach (var common in ns.CommonTypes)
             {
-                if (ReservedCommonNames.Contains(common.Name))
+                if (ReservedCommonNames.Contains(common.Name) || common.Name == "__cedar")
                 {
                     Error($"`{common.Name}` is a reserved schema keyword and cannot name a common type", common.Span);
                 }
@@ -76,6 +76,13 @@ internal sealed partial class SchemaResolver
 
             foreach (var entity in ns.EntityTypes)
             {
+                if (entity.Name is "Action" or "__cedar")
+                {
+                    Error(entity.Name == "Action"
+                        ? $"entity type `{Qualify(ns.Name, entity.Name)}` cannot be declared: `Action` is reserved for the namespace's actions"
+                        : "use of the reserved `__cedar` namespace", entity.Span);
+                }
+
                 if (!_entityDecls.TryAdd(Qualify(ns.Name, entity.Name), (ns.Name, entity)))
                 {
                     Error($"entity type `{Qualify(ns.Name, entity.Name)}` is declared twice", entity.Span);

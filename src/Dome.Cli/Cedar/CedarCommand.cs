@@ -10,6 +10,7 @@ internal static class CedarCommand
         var command = new Command("cedar", "Evaluate and test Cedar policies with Dome's engine.");
         command.Subcommands.Add(AuthorizeCommand.Create());
         command.Subcommands.Add(TestCommand.Create());
+        SchemaCommands.Register(command);
         return command;
     }
 }

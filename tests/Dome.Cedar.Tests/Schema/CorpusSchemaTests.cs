@@ -32,4 +32,30 @@ public sealed class CorpusSchemaTests
         Assert.Equal(7809, count);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)) + $"\n({failures.Count} failures)");
     }
+
+    [Fact]
+    public void ParseEntities_EveryCorpusEntitiesFile_ConformsToItsSchema()
+    {
+        string dir = Path.Combine(ConformanceData.RequireCorpus(), "corpus-tests");
+        var failures = new List<string>();
+        int count = 0;
+        foreach (var file in Directory.EnumerateFiles(dir, "*.entities.json"))
+        {
+            count++;
+            string id = Path.GetFileName(file).Replace(".entities.json", string.Empty, StringComparison.Ordinal);
+            var schema = CedarSchema.ParseText(File.ReadAllText(Path.Combine(dir, id + ".cedarschema")));
+            try
+            {
+                var store = SchemaEntities.ParseEntities(File.ReadAllText(file), schema);
+                Assert.True(store.Count >= schema.Actions.Count);
+            }
+            catch (CedarParseException ex)
+            {
+                failures.Add($"{id}: {ex.Message}");
+            }
+        }
+
+        Assert.Equal(7809, count);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
 }

@@ -52,6 +52,10 @@ public sealed class SchemaJsonTests
     [InlineData("""{"": {"entityTypes": {}, "actions": {"a": {"appliesTo": {"principalTypes": []}}}}}""", "missing field `resourceTypes`", "$[\"\"].actions[\"a\"].appliesTo")]
     [InlineData("""{"": {"entityTypes": {"A": {"shape": {"type": "Set"}}}, "actions": {}}}""", "missing field `element`", "$[\"\"].entityTypes[\"A\"].shape")]
     [InlineData("""{"": {"entityTypes": {"A": {"enum": []}}, "actions": {}}}""", "at least one id", "$[\"\"].entityTypes[\"A\"].enum")]
+    [InlineData("""{"": {"entityTypes": {"A": {"enum": ["x"], "memberOfTypes": []}}, "actions": {}}}""", "cannot have `memberOfTypes`", "$[\"\"].entityTypes[\"A\"]")]
+    [InlineData("""{"": {"entityTypes": {"A": {"shape": {"type": "Record"}}}, "actions": {}}}""", "missing field `attributes`", "$[\"\"].entityTypes[\"A\"].shape")]
+    [InlineData("""{"a b": {"entityTypes": {}, "actions": {}}}""", "invalid namespace `a b`", "$[\"a b\"]")]
+    [InlineData("""{"": {"entityTypes": {"in": {}}, "actions": {}}}""", "invalid entity type name `in`", "$[\"\"].entityTypes[\"in\"]")]
     public void ParseJson_WrongShape_ReportsMessageAndPath(string json, string expected, string path)
     {
         var ex = Assert.Throws<CedarSchemaException>(() => CedarSchema.ParseJson(json));
@@ -59,6 +63,14 @@ public sealed class SchemaJsonTests
         var diagnostic = Assert.Single(ex.Diagnostics);
         Assert.Contains(expected, diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(path, diagnostic.Path);
+    }
+
+    [Fact]
+    public void ParseJson_CommonTypeReferenceToBuiltin_ResolvesToThePrimitive()
+    {
+        var schema = CedarSchema.ParseJson("""{"": {"entityTypes": {"A": {"shape": {"type": "Record", "attributes": {"a": {"type": "Bool"}}}}}, "actions": {}}}""");
+
+        Assert.Equal(Dome.Cedar.Schema.Types.BoolType.Any, schema.EntityTypes["A"].Attributes.Attributes["a"].Type);
     }
 
     [Fact]

@@ -86,6 +86,9 @@ public sealed class SchemaTextParserTests
     [InlineData("entity A = { a: String, a: Long };", "duplicate attribute `a`", 1, 25)]
     [InlineData("entity A = { a: \"\\q\" };", "invalid escape `\\q`", 1, 18)]
     [InlineData("entity A", "unexpected end of input", 1, 9)]
+    [InlineData("entity A = { if: Long };", "`if` is a reserved identifier", 1, 14)]
+    [InlineData("namespace N {\n  entity Action;\n}", "`Action` is reserved", 2, 3)]
+    [InlineData("entity A; action a appliesTo { principal: [], resource: [A] };", "`principal` is `[]`", 1, 20)]
     public void ParseText_MalformedSchema_ReportsMessageAndLocation(string text, string expected, int line, int column)
     {
         var ex = Assert.Throws<CedarSchemaException>(() => CedarSchema.ParseText(text));

@@ -44,15 +44,16 @@ internal sealed partial class SchemaJsonReader
                 return ReadRecord(fields, path, depth);
             case "Entity":
                 Allow(fields, path, kind, "name");
-                return new SchemaEntityRefTypeExpr(String(Required(fields, "name", path), $"{path}.name"));
+                return new SchemaEntityRefTypeExpr(TypeName(Required(fields, "name", path), $"{path}.name"));
             case "Extension":
                 Allow(fields, path, kind, "name");
                 return new SchemaExtensionTypeExpr(String(Required(fields, "name", path), $"{path}.name"));
             case "EntityOrCommon":
                 Allow(fields, path, kind, "name");
-                return new SchemaNameTypeExpr(String(Required(fields, "name", path), $"{path}.name"));
+                return new SchemaNameTypeExpr(TypeName(Required(fields, "name", path), $"{path}.name"));
             default:
                 Allow(fields, path, kind);
+                CheckName(kind, $"{path}.type", "type name", allowPath: true);
                 return new SchemaCommonRefTypeExpr(kind);
         }
     }
@@ -60,21 +61,30 @@ internal sealed partial class SchemaJsonReader
     private static SchemaRecordTypeExpr ReadRecord(Dictionary<string, JsonElement> fields, string path, int depth)
     {
         var attributes = new List<SchemaAttributeDecl>();
-        if (fields.TryGetValue("attributes", out var attrs))
+        var attrs = Required(fields, "attributes", path);
+        foreach (var property in Members(attrs, $"{path}.attributes"))
         {
-            foreach (var property in Members(attrs, $"{path}.attributes"))
-            {
-                string attrPath = $"{path}.attributes[{Quote(property.Name)}]";
-                var type = ReadType(property.Value, attrPath, depth + 1);
-                var attrFields = Fields(property.Value, attrPath, TypeFields, "a type");
-                bool required = !attrFields.TryGetValue("required", out var req) || Bool(req, $"{attrPath}.required");
-                attributes.RemoveAll(a => a.Name == property.Name);
-                attributes.Add(new SchemaAttributeDecl(property.Name, type, required, ReadAnnotations(attrFields, attrPath)));
-            }
+            string attrPath = $"{path}.attributes[{Quote(property.Name)}]";
+            var type = ReadType(property.Value, attrPath, depth + 1);
+            var attrFields = Fields(property.Value, attrPath, TypeFields, "a type");
+            bool required = !attrFields.TryGetValue("required", out var req) || Bool(req, $"{attrPath}.required");
+            attributes.RemoveAll(a => a.Name == property.Name);
+            attributes.Add(new SchemaAttributeDecl(property.Name, type, required, ReadAnnotations(attrFields, attrPath)));
         }
 
         bool open = fields.TryGetValue("additionalAttributes", out var additional) && Bool(additional, $"{path}.additionalAttributes");
         return new SchemaRecordTypeExpr(attributes, open);
+    }
+
+    private static string TypeName(JsonElement element, string path)
+    {
+        string name = String(element, path);
+        if (!name.StartsWith("__cedar::", StringComparison.Ordinal))
+        {
+            CheckName(name, path, "type name", allowPath: true);
+        }
+
+        return name;
     }
 
     /// <summary>Rejects fields that do not belong to a type of this kind (<c>required</c> and <c>annotations</c> always may appear).</summary>

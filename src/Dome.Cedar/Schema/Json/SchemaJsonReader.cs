@@ -49,6 +49,11 @@ internal sealed partial class SchemaJsonReader
         foreach (var property in root.EnumerateObject())
         {
             string path = $"$[{Quote(property.Name)}]";
+            if (property.Name.Length > 0)
+            {
+                CheckName(property.Name, path, "namespace", allowPath: true);
+            }
+
             namespaces.Add(ReadNamespace(property.Name, property.Value, path));
         }
 
@@ -64,6 +69,7 @@ internal sealed partial class SchemaJsonReader
             foreach (var property in Members(common, $"{path}.commonTypes"))
             {
                 string typePath = $"{path}.commonTypes[{Quote(property.Name)}]";
+                CheckName(property.Name, typePath, "common type name", allowPath: false);
                 var (type, annotations) = ReadTypeWithAnnotations(property.Value, typePath);
                 commonTypes.Add(new SchemaCommonTypeDecl(property.Name, type, annotations));
             }
@@ -86,9 +92,10 @@ internal sealed partial class SchemaJsonReader
 
     private static SchemaEntityTypeDecl ReadEntityType(string name, JsonElement element, string path)
     {
+        CheckName(name, path, "entity type name", allowPath: false);
         var fields = Fields(element, path, EntityFields, "an entity type");
         var parents = fields.TryGetValue("memberOfTypes", out var memberOf)
-            ? StringArray(memberOf, $"{path}.memberOfTypes").Select(n => new SchemaName(n)).ToList()
+            ? Names(memberOf, $"{path}.memberOfTypes")
             : [];
         SchemaTypeExpr? shape = fields.TryGetValue("shape", out var shapeElement) ? ReadType(shapeElement, $"{path}.shape", 0) : null;
         SchemaTypeExpr? tags = fields.TryGetValue("tags", out var tagsElement) ? ReadType(tagsElement, $"{path}.tags", 0) : null;
@@ -101,7 +108,7 @@ internal sealed partial class SchemaJsonReader
                 throw Error("an enumerated entity type must list at least one id", $"{path}.enum");
             }
 
-            if (parents.Count > 0 || shape is not null || tags is not null)
+            if (fields.ContainsKey("memberOfTypes") || shape is not null || tags is not null)
             {
                 throw Error("an enumerated entity type cannot have `memberOfTypes`, `shape` or `tags`", path);
             }
@@ -141,12 +148,35 @@ internal sealed partial class SchemaJsonReader
             var resources = StringArray(Required(appliesFields, "resourceTypes", appliesPath), $"{appliesPath}.resourceTypes");
             SchemaTypeExpr? context = appliesFields.TryGetValue("context", out var ctx) ? ReadType(ctx, $"{appliesPath}.context", 0) : null;
             appliesTo = new SchemaAppliesTo(
-                principals.Select(n => new SchemaName(n)).ToList(),
-                resources.Select(n => new SchemaName(n)).ToList(),
+                Names(principals, $"{appliesPath}.principalTypes"),
+                Names(resources, $"{appliesPath}.resourceTypes"),
                 context);
         }
 
         return new SchemaActionDecl(name, parents, appliesTo, ReadAnnotations(fields, path));
+    }
+
+    private static List<SchemaName> Names(JsonElement element, string path) => Names(StringArray(element, path), path);
+
+    private static List<SchemaName> Names(List<string> names, string path)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            CheckName(names[i], $"{path}[{i}]", "type name", allowPath: true);
+        }
+
+        return names.Select(n => new SchemaName(n)).ToList();
+    }
+
+    /// <summary>Names in the JSON format must be identifiers (or, where allowed, <c>::</c>-separated paths).</summary>
+    private static void CheckName(string name, string path, string what, bool allowPath)
+    {
+        bool ok = allowPath ? Text.SchemaTextEscaper.IsPath(name)
+            : Text.SchemaTextEscaper.IsIdentifier(name) && !Text.SchemaTextEscaper.ReservedWords.Contains(name);
+        if (!ok)
+        {
+            throw Error($"invalid {what} `{Shorten(name)}`", path);
+        }
     }
 
     private static string FirstSentence(string message)

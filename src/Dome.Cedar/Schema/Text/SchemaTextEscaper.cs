@@ -41,6 +41,16 @@ internal static class SchemaTextEscaper
     /// <summary>The name as a bare identifier when it is one, otherwise quoted.</summary>
     public static string Name(string name) => IsIdentifier(name) ? name : Quote(name);
 
+    /// <summary>Words that cannot name anything in Cedar.</summary>
+    public static readonly IReadOnlySet<string> ReservedWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "true", "false", "if", "then", "else", "in", "is", "like", "has",
+    };
+
+    /// <summary>True when <paramref name="text"/> is a non-reserved identifier, or such identifiers joined by <c>::</c>.</summary>
+    public static bool IsPath(string text) =>
+        text.Split("::").All(part => IsIdentifier(part) && !ReservedWords.Contains(part));
+
     /// <summary>True when <paramref name="text"/> is a Cedar identifier.</summary>
     public static bool IsIdentifier(string text)
     {

@@ -134,6 +134,7 @@ internal sealed partial class SchemaTextParser
     {
         if (Current.Kind is SchemaTokenKind.Identifier or SchemaTokenKind.String)
         {
+            RejectReserved(Current);
             return Advance();
         }
 
@@ -256,6 +257,12 @@ internal sealed partial class SchemaTextParser
         if (resources is null)
         {
             throw Error("missing `resource` declaration in `appliesTo`", span);
+        }
+
+        if (principals.Count == 0 || resources.Count == 0)
+        {
+            string which = principals.Count == 0 ? "principal" : "resource";
+            throw Error($"`{which}` is `[]` in `appliesTo`, which is invalid: list at least one entity type, or leave out `appliesTo`", span);
         }
 
         return new SchemaAppliesTo(principals, resources, context, span);

@@ -106,7 +106,7 @@ internal sealed partial class SchemaTextParser
         while (Current.Kind == SchemaTokenKind.At)
         {
             var at = Advance();
-            var key = ExpectIdentifier("an annotation name");
+            var key = Expect(SchemaTokenKind.Identifier, "an annotation name");
             string value = string.Empty;
             if (Current.Kind == SchemaTokenKind.LeftParen)
             {
@@ -135,6 +135,7 @@ internal sealed partial class SchemaTextParser
         {
             Advance();
             var part = Advance();
+            RejectReserved(part);
             parts.Add(part.Text);
             last = part.Span;
         }
@@ -163,7 +164,21 @@ internal sealed partial class SchemaTextParser
         return Advance();
     }
 
-    private SchemaToken ExpectIdentifier(string expected) => Expect(SchemaTokenKind.Identifier, expected);
+    /// <summary>An identifier that may name something (Cedar's reserved words may not).</summary>
+    private SchemaToken ExpectIdentifier(string expected)
+    {
+        var token = Expect(SchemaTokenKind.Identifier, expected);
+        RejectReserved(token);
+        return token;
+    }
+
+    private static void RejectReserved(SchemaToken token)
+    {
+        if (token.Kind == SchemaTokenKind.Identifier && SchemaTextEscaper.ReservedWords.Contains(token.Text))
+        {
+            throw Error($"`{token.Text}` is a reserved identifier", token.Span);
+        }
+    }
 
     private void ExpectWord(string word)
     {

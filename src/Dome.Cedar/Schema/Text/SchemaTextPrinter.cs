@@ -128,7 +128,9 @@ internal sealed class SchemaTextPrinter
             _out.Append(" in [").Append(string.Join(", ", refs)).Append(']');
         }
 
-        if (action.AppliesTo is { } applies)
+        // An empty principal or resource list means the action applies to nothing, which the text format says by
+        // leaving `appliesTo` out (it rejects `principal: []`).
+        if (action.AppliesTo is { PrincipalTypes.Count: > 0, ResourceTypes.Count: > 0 } applies)
         {
             string inner = indent + "  ";
             _out.Append(" appliesTo {\n");
