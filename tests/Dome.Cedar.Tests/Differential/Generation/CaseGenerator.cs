@@ -100,7 +100,7 @@ internal static class CaseGenerator
     {
         // Now and then a parent edge that closes a cycle (or a self-loop): the reference rejects those stores.
         var cycle = random.Next(100) < 3;
-        // Rarely an entity without `attrs` or `parents` (both are required: the reference rejects the store).
+        // Rarely an entity without `attrs`, or with `notParents` in place of `parents` (the reference rejects both).
         var incomplete = random.Next(100) < 2;
         return Json(writer =>
         {
@@ -124,7 +124,8 @@ internal static class CaseGenerator
                         values.WriteAttributes(writer, 2, 50);
                     }
 
-                    writer.WriteStartArray("parents");
+                    var omitParents = incomplete && random.Next(100) < 10;
+                    writer.WriteStartArray(omitParents ? "notParents" : "parents");
                     foreach (var parent in Parents(random, type, id))
                     {
                         ValueWriter.WriteUid(writer, parent, escaped);
