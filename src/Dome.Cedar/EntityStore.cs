@@ -7,7 +7,8 @@ namespace Dome.Cedar;
 
 /// <summary>
 /// The entities a request is evaluated against. Ancestors (the transitive closure of `parents`) are computed once when the
-/// store is built; an entity missing from the store has no attributes, tags or ancestors. Immutable and thread-safe.
+/// store is built (the hierarchy must be acyclic); an entity missing from the store has no attributes, tags or ancestors.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class EntityStore
 {
@@ -134,6 +135,15 @@ public sealed class EntityStore
 
             entity.Ancestors = ancestors;
             done.Add(entity.Uid);
+        }
+
+        // :: Like Cedar, the hierarchy must be acyclic: an entity that is its own ancestor is an error.
+        foreach (var entity in entities.Values)
+        {
+            if (entity.Ancestors.Contains(entity.Uid))
+            {
+                throw new CedarParseException($"the entity hierarchy has a cycle containing `{entity.Uid}`");
+            }
         }
     }
 }

@@ -8,8 +8,20 @@ namespace Dome.Cedar.Conformance;
 /// </summary>
 internal static class IntegrationTestRunner
 {
-    /// <summary>Reads a schema file into the shapes that guide entity/context JSON; null until a schema reader is wired in.</summary>
-    public static Func<string, ISchemaShapes?>? SchemaReader { get; set; }
+    /// <summary>Reads a schema file (Cedar schema text) into the shapes that guide entity/context JSON.</summary>
+    public static Func<string, ISchemaShapes?>? SchemaReader { get; set; } = ReadSchema;
+
+    private static ISchemaShapes ReadSchema(string text)
+    {
+        try
+        {
+            return Schema.SchemaEntities.ShapesFromText(text);
+        }
+        catch (Schema.CedarSchemaException e)
+        {
+            throw new CedarParseException($"invalid schema: {e.Message}");
+        }
+    }
 
     public static List<IntegrationOutcome> Run(string file, string root)
     {

@@ -4,7 +4,10 @@ using Dome.Cedar.Evaluation;
 
 namespace Dome.Cedar.Entities;
 
-/// <summary>Reads one entity object of Cedar's entities JSON.</summary>
+/// <summary>
+/// Reads one entity object of Cedar's entities JSON: `uid`, `attrs` and `parents` are required (as in the reference),
+/// `tags` is optional.
+/// </summary>
 internal static class EntityJsonReader
 {
     public static Entity Read(JsonElement item, int index, ISchemaShapes? schema)
@@ -22,60 +25,58 @@ internal static class EntityJsonReader
 
         var uid = JsonValueReader.ReadUid(uidJson, "in `uid` of " + at);
         string where = $"of entity `{uid}`";
-
-        var attributes = new Dictionary<string, CedarValue>(StringComparer.Ordinal);
-        if (item.TryGetProperty("attrs", out var attrs) && attrs.ValueKind != JsonValueKind.Null)
+        if (!item.TryGetProperty("attrs", out var attrs))
         {
-            if (attrs.ValueKind != JsonValueKind.Object)
-            {
-                throw new CedarParseException($"`attrs` {where} must be an object");
-            }
+            throw new CedarParseException($"entity `{uid}` has no `attrs` (use `{{}}` for none)");
+        }
 
-            var shape = schema?.EntityAttributes(uid.Type);
-            foreach (var property in attrs.EnumerateObject())
+        if (!item.TryGetProperty("parents", out var parentsJson))
+        {
+            throw new CedarParseException($"entity `{uid}` has no `parents` (use `[]` for none)");
+        }
+
+        var attributes = ReadMap(attrs, "attribute", where, schema?.EntityAttributes(uid.Type), perKey: true);
+        var tags = item.TryGetProperty("tags", out var tagsJson)
+            ? ReadMap(tagsJson, "tag", where, schema?.EntityTags(uid.Type), perKey: false)
+            : new Dictionary<string, CedarValue>(StringComparer.Ordinal);
+        return new Entity(uid, attributes, ReadParents(parentsJson, where), tags);
+    }
+
+    /// <summary>Reads `attrs` (each key has its own shape in the record shape) or `tags` (one shape for all values).</summary>
+    private static Dictionary<string, CedarValue> ReadMap(JsonElement json, string kind, string where, ValueShape? shape, bool perKey)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new CedarParseException($"`{(perKey ? "attrs" : "tags")}` {where} must be an object");
+        }
+
+        var map = new Dictionary<string, CedarValue>(StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject())
+        {
+            var valueShape = perKey ? shape?.Attributes?.GetValueOrDefault(property.Name) : shape;
+            var value = JsonValueReader.Read(property.Value, valueShape, $"in {kind} `{property.Name}` {where}");
+            if (!map.TryAdd(property.Name, value))
             {
-                var attributeShape = shape?.Attributes?.GetValueOrDefault(property.Name);
-                var value = JsonValueReader.Read(property.Value, attributeShape, $"in attribute `{property.Name}` {where}");
-                if (!attributes.TryAdd(property.Name, value))
-                {
-                    throw new CedarParseException($"duplicate attribute `{property.Name}` {where}");
-                }
+                throw new CedarParseException($"duplicate {kind} `{property.Name}` {where}");
             }
+        }
+
+        return map;
+    }
+
+    private static EntityUid[] ReadParents(JsonElement json, string where)
+    {
+        if (json.ValueKind != JsonValueKind.Array)
+        {
+            throw new CedarParseException($"`parents` {where} must be an array");
         }
 
         var parents = new List<EntityUid>();
-        if (item.TryGetProperty("parents", out var parentsJson) && parentsJson.ValueKind != JsonValueKind.Null)
+        foreach (var p in json.EnumerateArray())
         {
-            if (parentsJson.ValueKind != JsonValueKind.Array)
-            {
-                throw new CedarParseException($"`parents` {where} must be an array");
-            }
-
-            foreach (var p in parentsJson.EnumerateArray())
-            {
-                parents.Add(JsonValueReader.ReadUid(p, "in `parents` " + where));
-            }
+            parents.Add(JsonValueReader.ReadUid(p, "in `parents` " + where));
         }
 
-        var tags = new Dictionary<string, CedarValue>(StringComparer.Ordinal);
-        if (item.TryGetProperty("tags", out var tagsJson) && tagsJson.ValueKind != JsonValueKind.Null)
-        {
-            if (tagsJson.ValueKind != JsonValueKind.Object)
-            {
-                throw new CedarParseException($"`tags` {where} must be an object");
-            }
-
-            var shape = schema?.EntityTags(uid.Type);
-            foreach (var property in tagsJson.EnumerateObject())
-            {
-                var value = JsonValueReader.Read(property.Value, shape, $"in tag `{property.Name}` {where}");
-                if (!tags.TryAdd(property.Name, value))
-                {
-                    throw new CedarParseException($"duplicate tag `{property.Name}` {where}");
-                }
-            }
-        }
-
-        return new Entity(uid, attributes, parents.Distinct().ToArray(), tags);
+        return parents.Distinct().ToArray();
     }
 }

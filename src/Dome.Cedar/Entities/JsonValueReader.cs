@@ -28,7 +28,13 @@ internal static class JsonValueReader
             throw new CedarParseException($"expected an entity uid `{{\"type\": ..., \"id\": ...}}` {where}, found `{Shorten(json)}`");
         }
 
-        return new EntityUid(type.GetString()!, id.GetString()!);
+        string typeName = type.GetString()!;
+        if (!Json.CedarNames.IsName(typeName))
+        {
+            throw new CedarParseException($"`{typeName}` {where} is not a valid entity type name (identifiers joined by `::`, no reserved words)");
+        }
+
+        return new EntityUid(typeName, id.GetString()!);
     }
 
     private static CedarValue Read(JsonElement json, ValueShape shape, string where, int depth)
@@ -85,6 +91,11 @@ internal static class JsonValueReader
         if (json.TryGetProperty("__extn", out var extn))
         {
             return ReadExtension(extn, where, depth);
+        }
+
+        if (json.TryGetProperty("__expr", out _))
+        {
+            throw new CedarParseException($"the `__expr` escape {where} is no longer supported; use `__entity` or `__extn`");
         }
 
         if (shape.Kind == ValueShapeKind.Entity)

@@ -135,13 +135,13 @@ internal sealed partial class Parser
         }
 
         // :: `e has a.b.c` means `e has a && e.a has b && e.a.b has c`.
-        Expr result = Check(new AttributeExpr(ExprKind.HasAttribute, left, t.Text, SpanFrom(start)));
+        Expr result = Check(new AttributeExpr(ExprKind.HasAttribute, left, CheckName(t).Text, SpanFrom(start)));
         Expr prefix = left;
         string previous = t.Text;
         while (Peek.Kind == TokenKind.Dot && tokens[pos + 1].Kind == TokenKind.Identifier)
         {
             Next();
-            var next = Next();
+            var next = CheckName(Next());
             var span = SpanFrom(start);
             prefix = Check(new AttributeExpr(ExprKind.GetAttribute, prefix, previous, span));
             result = Check(new AndExpr(false, result, Check(new AttributeExpr(ExprKind.HasAttribute, prefix, next.Text, span)), span));
@@ -186,6 +186,11 @@ internal sealed partial class Parser
         int count = 0;
         while (Peek.Kind is TokenKind.Bang or TokenKind.Minus)
         {
+            if (count > 0 && Peek.Kind != ops[0])
+            {
+                throw new CedarParseException($"unexpected token `{Peek.Text}`: `!` and `-` cannot be mixed in a row; add parentheses", Peek.Span);
+            }
+
             if (count == 4)
             {
                 throw new CedarParseException($"too many unary operators in a row (at most 4) before `{Shorten(tokens[pos + 1].Text)}`", Peek.Span);
@@ -231,7 +236,7 @@ internal sealed partial class Parser
             if (Peek.Kind == TokenKind.Dot)
             {
                 Next();
-                var name = Expect(TokenKind.Identifier, "an attribute or method name");
+                var name = ExpectName("an attribute or method name");
                 if (Peek.Kind == TokenKind.LParen)
                 {
                     var args = ParseArguments();
@@ -277,6 +282,10 @@ internal sealed partial class Parser
                 }
 
                 Next();
+                if (Peek.Kind == close)
+                {
+                    break;
+                }
             }
         }
 

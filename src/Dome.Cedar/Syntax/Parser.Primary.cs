@@ -73,6 +73,7 @@ internal sealed partial class Parser
         bool qualified = false;
         while (Peek.Kind == TokenKind.DoubleColon)
         {
+            CheckName(start);
             Next();
             var part = Next();
             if (part.Kind == TokenKind.String)
@@ -86,7 +87,7 @@ internal sealed partial class Parser
                 throw Unexpected(part, "an identifier or a string");
             }
 
-            path += "::" + part.Text;
+            path += "::" + CheckName(part).Text;
             qualified = true;
         }
 
@@ -142,7 +143,7 @@ internal sealed partial class Parser
                     var keyToken = Next();
                     string key = keyToken.Kind switch
                     {
-                        TokenKind.Identifier => keyToken.Text,
+                        TokenKind.Identifier => CheckName(keyToken).Text,
                         TokenKind.String => StringEscapes.Unescape(keyToken.Text, keyToken.Span),
                         _ => throw Unexpected(keyToken, "a record key"),
                     };
@@ -160,6 +161,10 @@ internal sealed partial class Parser
                     }
 
                     Next();
+                    if (Peek.Kind == TokenKind.RBrace)
+                    {
+                        break;
+                    }
                 }
             }
 

@@ -89,6 +89,11 @@ internal sealed partial class Parser
         var action = ParseActionScope();
         Expect(TokenKind.Comma, "`,`");
         var resource = ParseScope("resource");
+        if (Peek.Kind == TokenKind.Comma && tokens[pos + 1].Kind == TokenKind.RParen)
+        {
+            Next();
+        }
+
         Expect(TokenKind.RParen, "`)`");
 
         var conditions = new List<Condition>();
@@ -229,7 +234,7 @@ internal sealed partial class Parser
 
     private EntityUid ParseEntityLiteral()
     {
-        var first = Expect(TokenKind.Identifier, "an entity uid");
+        var first = ExpectName("an entity uid");
         string type = first.Text;
         while (true)
         {
@@ -240,20 +245,38 @@ internal sealed partial class Parser
                 return new EntityUid(type, StringEscapes.Unescape(id.Text, id.Span));
             }
 
-            type += "::" + Expect(TokenKind.Identifier, "an identifier or a string").Text;
+            type += "::" + ExpectName("an identifier or a string").Text;
         }
     }
 
     private string ParseTypeName()
     {
-        string type = Expect(TokenKind.Identifier, "an entity type").Text;
+        string type = ExpectName("an entity type").Text;
         while (Peek.Kind == TokenKind.DoubleColon && tokens[pos + 1].Kind == TokenKind.Identifier)
         {
             Next();
-            type += "::" + Next().Text;
+            type += "::" + CheckName(Next()).Text;
         }
 
         return type;
+    }
+
+    /// <summary>An identifier used as a name (type, namespace, attribute, record key): reserved words are refused.</summary>
+    private Token ExpectName(string what) => CheckName(Expect(TokenKind.Identifier, what));
+
+    private static Token CheckName(Token t)
+    {
+        if (t.Text == "__cedar")
+        {
+            throw new CedarParseException("the name `__cedar` is reserved", t.Span);
+        }
+
+        if (Reserved.Contains(t.Text))
+        {
+            throw new CedarParseException($"this identifier is reserved and cannot be used: `{t.Text}`", t.Span);
+        }
+
+        return t;
     }
 
     private Token Next()

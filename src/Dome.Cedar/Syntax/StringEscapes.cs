@@ -4,8 +4,8 @@ using System.Text;
 namespace Dome.Cedar.Syntax;
 
 /// <summary>
-/// Cedar's string escapes: `\n \r \t \\ \0 \' \"`, `\xHH` (at most 0x7F), `\u{H..HHHHHH}` (a Unicode scalar value),
-/// and a backslash before a newline, which skips the newline and the whitespace after it. Patterns also allow `\*`.
+/// Cedar's string escapes: `\n \r \t \\ \0 \' \"`, `\xHH` (at most 0x7F), and `\u{H..HHHHHH}` (a Unicode scalar value).
+/// Patterns also allow `\*`.
 /// </summary>
 internal static class StringEscapes
 {
@@ -93,13 +93,6 @@ internal static class StringEscapes
                 case '\'': sb.Append('\''); break;
                 case '"': sb.Append('"'); break;
                 case '*' when stars is not null: sb.Append('*'); break;
-                case '\n':
-                    while (i + 1 < raw.Length && char.IsWhiteSpace(raw[i + 1]))
-                    {
-                        i++;
-                    }
-
-                    break;
                 case 'x':
                     {
                         if (i + 2 >= raw.Length || !IsHex(raw[i + 1]) || !IsHex(raw[i + 2]))
@@ -152,9 +145,10 @@ internal static class StringEscapes
 
             if (stars is not null)
             {
+                // :: Only `\*` is a literal star; a star produced by `\u{2a}` or `\x2a` is a wildcard, as in the reference.
                 for (int k = before; k < sb.Length; k++)
                 {
-                    stars.Add(false);
+                    stars.Add(e != '*' && sb[k] == '*');
                 }
             }
         }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Dome.Cedar;
 using Dome.Cedar.Conformance;
-using Dome.Cedar.Entities;
+using Dome.Cedar.Evaluation;
+using Dome.Cedar.Schema;
 
 namespace Dome.Cli.Cedar;
 
@@ -32,19 +33,18 @@ internal static class AuthorizeCommand
         command.SetAction(parse => CedarCli.Run(parse, (output, error) =>
         {
             var policySet = LoadPolicies(parse.GetValue(policies)!, parse.GetValue(format) ?? "cedar");
-            var shapes = LoadSchema(parse.GetValue(schema), error);
-            var store = EntityStore.FromJson(CedarCli.ReadFile(parse.GetValue(entities)!, "entities"), shapes);
+            var cedarSchema = LoadSchema(parse.GetValue(schema));
+            string entitiesJson = CedarCli.ReadFile(parse.GetValue(entities)!, "entities");
+            var store = cedarSchema is null ? EntityStore.FromJson(entitiesJson) : SchemaEntities.ParseEntities(entitiesJson, cedarSchema);
             var batch = parse.GetValue(requests);
             if (batch is not null)
             {
-                return Batch(batch, policySet, store, shapes, output);
+                return Batch(batch, policySet, store, cedarSchema, output);
             }
 
             var actionUid = CedarCli.ParseUid(parse.GetValue(action), "--action");
             var contextFile = parse.GetValue(context);
-            var contextValue = contextFile is null
-                ? null
-                : Request.ParseContext(CedarCli.ReadFile(contextFile, "context"), shapes?.Context(actionUid));
+            var contextValue = contextFile is null ? null : ReadContext(CedarCli.ReadFile(contextFile, "context"), cedarSchema, actionUid);
             var request = new Request(CedarCli.ParseUid(parse.GetValue(principal), "--principal"), actionUid, CedarCli.ParseUid(parse.GetValue(resource), "--resource"), contextValue);
             var response = Authorizer.IsAuthorized(request, policySet, store);
             output.WriteLine("decision: " + (response.IsAllowed ? "allow" : "deny"));
@@ -70,7 +70,7 @@ internal static class AuthorizeCommand
         return PolicySet.Parse(text);
     }
 
-    internal static ISchemaShapes? LoadSchema(FileInfo? file, TextWriter error)
+    internal static CedarSchema? LoadSchema(FileInfo? file)
     {
         if (file is null)
         {
@@ -78,16 +78,21 @@ internal static class AuthorizeCommand
         }
 
         string text = CedarCli.ReadFile(file, "schema");
-        if (IntegrationTestRunner.SchemaReader is null)
+        try
         {
-            error.WriteLine("note: schema-based parsing is not available in this build; entities and context are read as written");
-            return null;
+            bool json = file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase);
+            return CedarSchema.Parse(text, json);
         }
-
-        return IntegrationTestRunner.SchemaReader(text);
+        catch (CedarSchemaException e)
+        {
+            throw new CliFailure($"invalid schema `{file.Name}`: {e.Message}");
+        }
     }
 
-    private static int Batch(FileInfo file, PolicySet policySet, EntityStore store, ISchemaShapes? shapes, TextWriter output)
+    private static RecordValue ReadContext(string json, CedarSchema? schema, EntityUid action) =>
+        schema is null ? Request.ParseContext(json) : SchemaEntities.ParseContext(json, schema, action);
+
+    private static int Batch(FileInfo file, PolicySet policySet, EntityStore store, CedarSchema? schema, TextWriter output)
     {
         using var document = JsonDocument.Parse(CedarCli.ReadFile(file, "requests"));
         if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -112,7 +117,7 @@ internal static class AuthorizeCommand
                     throw new CliFailure($"request #{index} needs `principal`, `action` and `resource` entity uids");
                 }
 
-                var request = new Request(r.Principal, r.Action, r.Resource, Request.ParseContext(r.ContextJson, shapes?.Context(r.Action)));
+                var request = new Request(r.Principal, r.Action, r.Resource, ReadContext(r.ContextJson, schema, r.Action));
                 var response = Authorizer.IsAuthorized(request, policySet, store);
                 json.WriteStartObject();
                 json.WriteString("decision", response.IsAllowed ? "allow" : "deny");

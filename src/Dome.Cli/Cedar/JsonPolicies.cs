@@ -1,4 +1,5 @@
 using Dome.Cedar;
+using Dome.Cedar.Json;
 
 namespace Dome.Cli.Cedar;
 
@@ -7,7 +8,13 @@ internal static class JsonPolicies
 {
     public static PolicySet Parse(string json)
     {
-        _ = json;
-        throw new CliFailure("`--policy-format json` is not available in this build yet; pass Cedar policy text");
+        try
+        {
+            return CedarJsonPolicies.ParsePolicySet(json);
+        }
+        catch (CedarJsonException e)
+        {
+            throw new CliFailure("invalid JSON policy set: " + e.Message);
+        }
     }
 }

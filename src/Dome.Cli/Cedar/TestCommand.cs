@@ -66,7 +66,7 @@ internal static class TestCommand
             if (Directory.Exists(path))
             {
                 files.AddRange(Directory.GetFiles(path, "*.json", SearchOption.AllDirectories)
-                    .Where(f => !f.EndsWith(".entities.json", StringComparison.Ordinal))
+                    .Where(f => !f.EndsWith(".entities.json", StringComparison.Ordinal) && IsIntegrationTest(f))
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
@@ -80,6 +80,20 @@ internal static class TestCommand
         }
 
         return files;
+    }
+
+    /// <summary>Whether a JSON file found in a folder is an integration test (an object with `requests`), not data.</summary>
+    private static bool IsIntegrationTest(string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("requests", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The nearest folder above <paramref name="file"/> from which the test's policies path resolves.</summary>

@@ -16,6 +16,7 @@ public sealed class ParserTests
     [InlineData("permit(principal, action, resource) when { datetime(\"2024-01-01\").offset(duration(\"1d\")) > context.t };")]
     [InlineData("permit(principal, action, resource) when { principal.tags.getTag(\"x\") like \"a*b\\\\*\" && resource.hasTag(\"k\") };")]
     [InlineData("permit(principal, action, resource) when { -9223372036854775808 < 1 && !!(1 + 2 * 3 - 4 == 3) };")]
+    [InlineData("permit(principal, action, resource,) when { [1, 2,].contains({a: 1,}.a) && principal[\"if\"] && principal.principal };")]
     public void ParsePolicies_ValidPolicy_PrintsBackToTheSamePolicy(string text)
     {
         var first = Parser.ParsePolicies(text);
@@ -58,6 +59,13 @@ public sealed class ParserTests
     [InlineData("@a @a permit(principal, action, resource);", "duplicate annotation `@a`")]
     [InlineData("permit(principal, action, resource) when { \"abc };", "unterminated string literal")]
     [InlineData("permit(principal, action, resource) when { 1 % 2 };", "unexpected character `%`")]
+    [InlineData("permit(principal, action, resource) when { principal.if };", "this identifier is reserved and cannot be used: `if`")]
+    [InlineData("permit(principal, action, resource) when { {in: 1} == {} };", "this identifier is reserved and cannot be used: `in`")]
+    [InlineData("permit(principal, action, resource) when { principal has a.like };", "this identifier is reserved and cannot be used: `like`")]
+    [InlineData("permit(principal == A::is::\"a\", action, resource);", "this identifier is reserved and cannot be used: `is`")]
+    [InlineData("permit(principal, action, resource) when { __cedar::X::\"a\" == principal };", "the name `__cedar` is reserved")]
+    [InlineData("permit(principal, action, resource) when { !-1 == 1 };", "`!` and `-` cannot be mixed")]
+    [InlineData("permit(principal, action, resource) when { \"a\\\n b\" };", "invalid escape")]
     public void ParsePolicies_InvalidText_ThrowsLocatedLowercaseError(string text, string expected)
     {
         var e = Assert.Throws<CedarParseException>(() => Parser.ParsePolicies(text));
