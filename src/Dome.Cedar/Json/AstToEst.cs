@@ -91,12 +91,14 @@ internal static class AstToEst
             case SetExpr set:
                 return new EstSet(set.Elements.Select(Expr).ToList());
             case RecordExpr record:
+                // Records are written with sorted keys, as the reference's map does.
                 var fields = new List<KeyValuePair<string, EstExpr>>(record.Keys.Length);
                 for (var i = 0; i < record.Keys.Length; i++)
                 {
                     fields.Add(new(record.Keys[i], Expr(record.Values[i])));
                 }
 
+                fields.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
                 return new EstRecord(fields);
             default:
                 throw new CedarJsonException($"cannot convert expression of kind `{expr.Kind}` to json");
@@ -111,7 +113,8 @@ internal static class AstToEst
         StringValue s => new EstLiteral(s.Value),
         EntityValue e => new EstLiteral(new EstEntityRef(e.Uid.Type, e.Uid.Id)),
         SetValue set => new EstSet(set.Items.Select(Value).ToList()),
-        RecordValue record => new EstRecord(record.Attributes.Select(a => new KeyValuePair<string, EstExpr>(a.Key, Value(a.Value))).ToList()),
+        RecordValue record => new EstRecord(record.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => new KeyValuePair<string, EstExpr>(a.Key, Value(a.Value))).ToList()),
         ExtensionValue<CedarDecimal> d => Call("decimal", d.Value.ToString()),
         ExtensionValue<CedarIpAddress> ip => Call("ip", ip.Value.ToString()),
         ExtensionValue<CedarDuration> duration => Call("duration", duration.Value.ToString()),
