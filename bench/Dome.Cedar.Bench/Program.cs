@@ -8,7 +8,9 @@ if (args is ["export", var directory])
     Directory.CreateDirectory(directory);
     ScenarioExport.Write(BenchData.Small(), Path.Combine(directory, "small.json"));
     ScenarioExport.Write(BenchData.Large(), Path.Combine(directory, "large.json"));
-    ScenarioExport.Write(BenchData.Batch(10_000), Path.Combine(directory, "batch.json"));
+    var batch = BenchData.Batch(10_000);
+    ScenarioExport.Write(batch, Path.Combine(directory, "batch.json"));
+    ScenarioExport.WriteCliFiles(batch, directory);
     return 0;
 }
 

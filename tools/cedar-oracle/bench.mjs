@@ -4,8 +4,8 @@
 //   node bench.mjs single FILE [SAMPLES]  time statefulIsAuthorized on the file's first request
 //                                         (policy set preparsed once; entities passed per call, as
 //                                         the API requires); prints JSON with the median in µs
-//   node bench.mjs batch FILE             decide every request of the file, one line each
-//                                         ("allow"/"deny"), as a batch CLI would
+//   node bench.mjs batch FILE             decide every request of the file and print a JSON array of
+//                                         {decision, reasons, errors}, as `dome cedar authorize --requests` does
 //
 // FILE is a scenario written by `Dome.Cedar.Bench export`:
 //   { "policies": "<text>", "entities": [...], "requests": [ { principal, action, resource, context } ] }
@@ -30,11 +30,12 @@ const call = (request) => ({
   preparsedPolicySetId: "bench",
 });
 
-const decide = (request) => {
-  const answer = cedar.statefulIsAuthorized(call(request));
-  if (answer.type !== "success") throw new Error(JSON.stringify(answer.errors));
-  return answer.response.decision;
+const answer = (request) => {
+  const result = cedar.statefulIsAuthorized(call(request));
+  if (result.type !== "success") throw new Error(JSON.stringify(result.errors));
+  return result.response;
 };
+const decide = (request) => answer(request).decision;
 
 if (mode === "single") {
   const request = scenario.requests[0];
@@ -60,8 +61,11 @@ if (mode === "single") {
     JSON.stringify({ decision: decide(request), medianMicroseconds: median, samples, iterationsPerSample: iterations }) + "\n",
   );
 } else if (mode === "batch") {
-  const lines = scenario.requests.map(decide);
-  process.stdout.write(lines.join("\n") + "\n");
+  const answers = scenario.requests.map((request) => {
+    const { decision, diagnostics } = answer(request);
+    return { decision, reasons: diagnostics.reason, errors: diagnostics.errors.map((e) => e.policyId) };
+  });
+  process.stdout.write(JSON.stringify(answers) + "\n");
 } else {
   process.stderr.write("usage: node bench.mjs single|batch FILE [SAMPLES]\n");
   process.exit(64);

@@ -1,3 +1,4 @@
+using Dome.Cedar.Json;
 using Dome.Cedar.Tests.Differential.Generation;
 
 namespace Dome.Cedar.Tests.Differential;
@@ -24,29 +25,30 @@ internal sealed class DomeSession
     public string? PolicyError { get; }
 
     /// <summary>
-    /// Prepares Dome for a case. <paramref name="policySetJson"/> is the policy-set JSON document the
-    /// oracle was given; when <paramref name="isJson"/>, it holds the JSON policy format (EST) and Dome's
-    /// JSON reader must accept it. The engine has no EST-to-policy conversion yet, so the policies it
-    /// evaluates are still read from the text.
+    /// Prepares Dome for a case. When <paramref name="isJson"/>, <paramref name="policySetJson"/> is the
+    /// policy-set JSON document (EST policies, templates and links) the oracle was given, and Dome
+    /// reads exactly that; otherwise Dome parses the case's text and links its templates.
     /// </summary>
     public static DomeSession Open(DifferentialCase testCase, string policySetJson, bool isJson)
     {
         PolicySet? set = null;
         string? policyError = null;
-        if (isJson && !Dome.Cedar.Json.EstPolicySetJson.TryRead(policySetJson, out _, out var jsonError))
-        {
-            return new DomeSession(null, "JSON policy set rejected: " + jsonError, null, null);
-        }
-
         try
         {
-            set = PolicySet.Parse(testCase.FullText);
-            foreach (var link in testCase.Links)
+            if (isJson)
             {
-                set = set.Link(link.TemplateId, link.NewId, Uid(link.Principal), Uid(link.Resource));
+                set = CedarJsonPolicies.ParsePolicySet(policySetJson);
+            }
+            else
+            {
+                set = PolicySet.Parse(testCase.FullText);
+                foreach (var link in testCase.Links)
+                {
+                    set = set.Link(link.TemplateId, link.NewId, Uid(link.Principal), Uid(link.Resource));
+                }
             }
         }
-        catch (CedarParseException exception)
+        catch (Exception exception) when (exception is CedarParseException or CedarJsonException)
         {
             policyError = exception.Message;
         }
