@@ -5,7 +5,8 @@ using Dome.Cedar.Evaluation;
 namespace Dome.Cedar.Entities;
 
 /// <summary>
-/// Reads one entity object of Cedar's entities JSON: `uid` is required; `attrs`, `parents` and `tags` default to empty.
+/// Reads one entity object of Cedar's entities JSON: `uid`, `attrs` and `parents` are required (as in the reference),
+/// `tags` is optional.
 /// </summary>
 internal static class EntityJsonReader
 {
@@ -24,16 +25,21 @@ internal static class EntityJsonReader
 
         var uid = JsonValueReader.ReadUid(uidJson, "in `uid` of " + at);
         string where = $"of entity `{uid}`";
-        // :: The reference requires `attrs` and `parents`; Dome reads a missing one as empty (other components' test data
-        // omit them). A present one must be an object / array: `null` is refused, as in the reference.
-        var attributes = item.TryGetProperty("attrs", out var attrs)
-            ? ReadMap(attrs, "attribute", where, schema?.EntityAttributes(uid.Type), perKey: true)
-            : new Dictionary<string, CedarValue>(StringComparer.Ordinal);
-        var parents = item.TryGetProperty("parents", out var parentsJson) ? ReadParents(parentsJson, where) : [];
+        if (!item.TryGetProperty("attrs", out var attrs))
+        {
+            throw new CedarParseException($"entity `{uid}` has no `attrs` (use `{{}}` for none)");
+        }
+
+        if (!item.TryGetProperty("parents", out var parentsJson))
+        {
+            throw new CedarParseException($"entity `{uid}` has no `parents` (use `[]` for none)");
+        }
+
+        var attributes = ReadMap(attrs, "attribute", where, schema?.EntityAttributes(uid.Type), perKey: true);
         var tags = item.TryGetProperty("tags", out var tagsJson)
             ? ReadMap(tagsJson, "tag", where, schema?.EntityTags(uid.Type), perKey: false)
             : new Dictionary<string, CedarValue>(StringComparer.Ordinal);
-        return new Entity(uid, attributes, parents, tags);
+        return new Entity(uid, attributes, ReadParents(parentsJson, where), tags);
     }
 
     /// <summary>Reads `attrs` (each key has its own shape in the record shape) or `tags` (one shape for all values).</summary>
