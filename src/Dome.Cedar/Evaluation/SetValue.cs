@@ -84,8 +84,15 @@ public sealed class SetValue : CedarValue
             return false;
         }
 
-        lookup ??= new HashSet<CedarValue>(items);
-        return lookup.Contains(value);
+        // :: Sets in policies are shared across threads: publish the lazily built index atomically.
+        var index = Volatile.Read(ref lookup);
+        if (index is null)
+        {
+            index = new HashSet<CedarValue>(items);
+            index = Interlocked.CompareExchange(ref lookup, index, null) ?? index;
+        }
+
+        return index.Contains(value);
     }
 
     /// <inheritdoc/>

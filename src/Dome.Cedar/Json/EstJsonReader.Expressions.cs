@@ -43,6 +43,7 @@ internal static partial class EstJsonReader
             case "unknown" when body.ValueKind == JsonValueKind.Array:
                 return ReadCall(key, body, at, depth);
             case ".":
+                Expect(body, at, ["left", "attr"]);
                 return new EstGetAttribute(Field(body, at, "left", depth), FieldString(body, at, "attr", ["left", "attr"]));
             case "has":
                 return ReadHas(body, at, depth);
@@ -175,8 +176,11 @@ internal static partial class EstJsonReader
         return new EstIs(left, type, inExpr);
     }
 
-    private static EstExpr Field(JsonElement body, string path, string name, int depth) =>
-        body.TryGetProperty(name, out var value) ? ReadExpr(value, Join(path, name), depth + 1) : throw Missing(path, name);
+    private static EstExpr Field(JsonElement body, string path, string name, int depth)
+    {
+        RequireObject(body, path, $"an object with `{name}`");
+        return body.TryGetProperty(name, out var value) ? ReadExpr(value, Join(path, name), depth + 1) : throw Missing(path, name);
+    }
 
     private static string FieldString(JsonElement body, string path, string name, string[] allowed)
     {

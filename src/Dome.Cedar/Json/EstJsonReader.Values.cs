@@ -43,13 +43,15 @@ internal static partial class EstJsonReader
 
     private static EstExpr ReadObjectValue(JsonElement element, string path)
     {
+        // Like the reference: an object whose only field is `__entity` (with a type and id) or
+        // `__extn` (with `fn` and `arg`/`args`) is an escape; any other object is an ordinary record.
         var properties = UniqueProperties(element, path);
-        if (properties.Count == 1 && properties[0].Name == "__entity")
+        if (properties.Count == 1 && properties[0].Name == "__entity" && TryReadTypeAndId(properties[0].Value, Join(path, "__entity"), out var entity))
         {
-            return new EstLiteral(ReadEntityRef(properties[0].Value, Join(path, "__entity")));
+            return new EstLiteral(entity);
         }
 
-        if (properties.Count == 1 && properties[0].Name == "__extn")
+        if (properties.Count == 1 && properties[0].Name == "__extn" && IsExtensionEscape(properties[0].Value))
         {
             return ReadExtensionEscape(properties[0].Value, Join(path, "__extn"));
         }
@@ -63,47 +65,32 @@ internal static partial class EstJsonReader
         return new EstRecord(fields);
     }
 
+    private static bool IsExtensionEscape(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty("fn", out var function) && function.ValueKind == JsonValueKind.String
+        && (element.TryGetProperty("arg", out _) || (element.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Array));
+
+    /// <summary>Reads <c>{"fn": F, "arg": A}</c> or <c>{"fn": F, "args": [...]}</c> (already checked by <see cref="IsExtensionEscape"/>).</summary>
     private static EstExtensionCall ReadExtensionEscape(JsonElement element, string path)
     {
-        RequireObject(element, path, "an `__extn` object");
-        string? function = null;
-        List<EstExpr>? arguments = null;
-        foreach (var property in UniqueProperties(element, path))
-        {
-            var at = Join(path, property.Name);
-            switch (property.Name)
-            {
-                case "fn":
-                    function = ReadString(property.Value, at);
-                    break;
-                case "arg" when arguments is null:
-                    arguments = [ReadValue(property.Value, at)];
-                    break;
-                case "args" when arguments is null:
-                    RequireKind(property.Value, JsonValueKind.Array, at, "an array of arguments");
-                    arguments = [];
-                    var index = 0;
-                    foreach (var item in property.Value.EnumerateArray())
-                    {
-                        arguments.Add(ReadValue(item, $"{at}[{index++}]"));
-                    }
-
-                    break;
-                default:
-                    throw Error(path, $"unexpected field `{property.Name}` in `__extn`, expected `fn` and one of `arg` or `args`");
-            }
-        }
-
-        if (function is null)
-        {
-            throw Missing(path, "fn");
-        }
-
+        var function = element.GetProperty("fn").GetString()!;
         if (!EstExtensionCall.IsKnown(function))
         {
             throw Error(Join(path, "fn"), $"unknown extension function `{function}`");
         }
 
-        return new EstExtensionCall(function, arguments ?? throw Missing(path, "arg"));
+        if (element.TryGetProperty("arg", out var arg))
+        {
+            return new EstExtensionCall(function, [ReadValue(arg, Join(path, "arg"))]);
+        }
+
+        var arguments = new List<EstExpr>();
+        var index = 0;
+        foreach (var item in element.GetProperty("args").EnumerateArray())
+        {
+            arguments.Add(ReadValue(item, $"{path}.args[{index++}]"));
+        }
+
+        return new EstExtensionCall(function, arguments);
     }
 }

@@ -48,8 +48,30 @@ internal static partial class EstJsonReader
             var column = (exception.BytePositionInLine ?? 0) + 1;
             var reason = exception.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
             throw new CedarJsonException(
-                $"invalid json at {line}:{column}: {char.ToLowerInvariant(reason[0])}{reason[1..]}", exception);
+                $"invalid json at {line}:{column}: {char.ToLowerInvariant(reason[0])}{reason[1..]}{Near(json, line, column)}", exception);
         }
+    }
+
+    /// <summary>The text at a syntax error (<paramref name="column"/> counts UTF-8 bytes, exact for ASCII lines).</summary>
+    private static string Near(string json, long line, long column)
+    {
+        var start = 0;
+        for (var i = 1; i < line && start >= 0; i++)
+        {
+            start = json.IndexOf('\n', start);
+            start = start < 0 ? -1 : start + 1;
+        }
+
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var end = json.IndexOf('\n', start);
+        var lineText = json.AsSpan(start, (end < 0 ? json.Length : end) - start);
+        var from = (int)Math.Min(Math.Max(column - 1, 0), lineText.Length);
+        var snippet = lineText[from..Math.Min(from + 20, lineText.Length)].ToString();
+        return snippet.Length == 0 ? " at the end of the input" : $" near `{snippet}`";
     }
 
     /// <summary>Reads one policy or template object; <paramref name="path"/> prefixes error locations.</summary>
@@ -58,7 +80,7 @@ internal static partial class EstJsonReader
         RequireObject(element, path, "a policy");
         EstEffect? effect = null;
         EstScope? principal = null, action = null, resource = null;
-        IReadOnlyList<EstCondition> conditions = [];
+        IReadOnlyList<EstCondition>? conditions = null;
         IReadOnlyList<KeyValuePair<string, string?>> annotations = [];
         foreach (var property in UniqueProperties(element, path))
         {
@@ -99,7 +121,7 @@ internal static partial class EstJsonReader
             Principal = principal ?? throw Missing(path, "principal"),
             Action = action ?? throw Missing(path, "action"),
             Resource = resource ?? throw Missing(path, "resource"),
-            Conditions = conditions,
+            Conditions = conditions ?? throw Missing(path, "conditions"),
             Annotations = annotations,
         };
     }

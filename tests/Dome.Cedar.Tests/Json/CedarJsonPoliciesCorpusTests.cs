@@ -13,6 +13,24 @@ public sealed class CedarJsonPoliciesCorpusTests
 {
     public static TheoryData<int> CorpusIndexes() => EstCorpus.Indexes();
 
+    /// <summary>Entries where the parser folds nothing, so the engine's JSON must equal the reference's exactly.</summary>
+    public static TheoryData<int> UnfoldedIndexes()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < EstCorpus.All.Count; i++)
+        {
+            if (!HasFoldableConstant(JsonNode.Parse(EstCorpus.All[i].Json)))
+            {
+                data.Add(i);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void UnfoldedIndexes_CoverMostOfTheCorpus() => Assert.True(UnfoldedIndexes().Count * 2 > EstCorpus.All.Count);
+
     [Theory]
     [MemberData(nameof(CorpusIndexes))]
     public void ParsePolicy_ReferenceJson_EqualsParsedText(int index)
@@ -26,12 +44,11 @@ public sealed class CedarJsonPoliciesCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(CorpusIndexes))]
+    [MemberData(nameof(UnfoldedIndexes))]
     public void ToJson_UnfoldedPolicy_EqualsReferenceJson(int index)
     {
         var entry = EstCorpus.All[index];
         var reference = JsonNode.Parse(entry.Json)!;
-        Assert.SkipWhen(HasFoldableConstant(reference), "the parser folds a constant set, record or extension call here");
 
         var ours = JsonNode.Parse(CedarJsonPolicies.ToJson(Parser.ParsePolicies(entry.Text).Single()));
 

@@ -30,12 +30,16 @@ public sealed class EstJsonReaderErrorTests
     [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[{"kind":"when","body":{"like":{"left":{"Var":"context"},"pattern":["Star"]}}}]}""", "expected `\"Wildcard\"` or `{\"Literal\": ...}`")]
     [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[{"kind":"when","body":{"Value":{"__extn":{"fn":"nope","arg":"x"}}}}]}""", "unknown extension function `nope`")]
     [InlineData("""{"effect":"permit","principal":{"op":"==","slot":"?resource"},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[]}""", "invalid slot `?resource` in a principal constraint")]
-    [InlineData("""{"effect":"permit","principal":{"op":"==","entity":{"type":"A","id":"b"},"slot":"?principal"},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[]}""", "exactly one of `entity` or `slot`")]
-    [InlineData("""{"effect":"permit","principal":{"op":"in","entities":[{"type":"A","id":"b"}]},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[]}""", "unexpected field `entities` in a principal constraint")]
-    [InlineData("""{"effect":"permit","principal":{"op":"All"},"action":{"op":"is","entity_type":"A"},"resource":{"op":"All"},"conditions":[]}""", "unexpected field `entity_type` in a action constraint")]
+    [InlineData("""{"effect":"permit","principal":{"op":"in","entities":[{"type":"A","id":"b"}]},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[]}""", "a `in` constraint needs `entity` or `slot` (at `principal`)")]
+    [InlineData("""{"effect":"permit","principal":{"op":"All"},"action":{"op":"is","entity_type":"A"},"resource":{"op":"All"},"conditions":[]}""", "unknown action constraint operator `is`")]
     [InlineData("""{"effect":"permit","principal":{"op":"All"},"action":{"op":"==","entity":{"type":"A","id":"b"}},"resource":{"op":"All"},"conditions":[]}""", "expected an entity uid with type `Action` but got `A::\"b\"`")]
     [InlineData("""{"effect":"permit","principal":{"op":"All"},"action":{"op":"==","slot":"?principal"},"resource":{"op":"All"},"conditions":[]}""", "slots are not allowed for actions")]
     [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[],"annotations":{"b c":"z"}}""", "invalid annotation key `b c`")]
+    [InlineData("""{"effect":"permit",{{SCOPE}}}""", "missing field `conditions`")]
+    [InlineData("""{"effect":"permit","principal":{"op":"is","entity_type":"A","x":1},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[]}""", "unknown field `x`, expected `entity_type` or `in`")]
+    [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[{"kind":"when","body":{"Value":true},"x":1}]}""", "unknown field `x`, expected `kind` or `body`")]
+    [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[{"kind":"when","body":{"Value":{"__entity":{"type":"if","id":"b"}}}}]}""", "invalid entity type `if`")]
+    [InlineData("""{"effect":"permit",{{SCOPE}},"conditions":[{"kind":"when","body":{".":false}}]}""", "expected an object with `left`, `attr`, found `false`")]
     [InlineData("""{"effect":"permit","effect":"forbid",{{SCOPE}},"conditions":[]}""", "duplicate key `effect`")]
     [InlineData("""[1, 2]""", "expected a policy, found `[1, 2]`")]
     public void TryReadPolicy_Malformed_GivesLocatedError(string template, string expectedFragment)
@@ -46,13 +50,20 @@ public sealed class EstJsonReaderErrorTests
     }
 
     [Theory]
-    [InlineData("{\"effect\":\n  \"permit\",,}", "invalid json at 2:12")]
+    [InlineData("{\"effect\":\n  \"permit\",,}", "invalid json at 2:12: ',' is an invalid start of a property name")]
     [InlineData("{\"effect\":\"permit\"", "invalid json at 1:")]
     [InlineData("", "invalid json at 1:1")]
     public void TryReadPolicy_InvalidJsonSyntax_GivesLineAndColumn(string json, string expectedFragment)
     {
         Assert.False(EstJsonReader.TryReadPolicy(json, out _, out var error));
         Assert.StartsWith(expectedFragment, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryReadPolicy_InvalidJsonSyntax_QuotesTheOffendingText()
+    {
+        Assert.False(EstJsonReader.TryReadPolicy("{\"effect\":\n  \"permit\",,\"x\":1}", out _, out var error));
+        Assert.EndsWith("near `,\"x\":1}`", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -51,9 +51,16 @@ public sealed class EstJsonRoundTripTests
     [InlineData("""{"Value":{"__extn":{"fn":"offset","args":[{"__extn":{"fn":"datetime","arg":"1970-01-01"}},{"__extn":{"fn":"duration","arg":"5ms"}}]}}}""", """{"offset":[{"datetime":[{"Value":"1970-01-01"}]},{"duration":[{"Value":"5ms"}]}]}""")]
     [InlineData("""{"Value":{"type":"A","id":"b"}}""", """{"Record":{"type":{"Value":"A"},"id":{"Value":"b"}}}""")]
     [InlineData("""{"Value":{"__entity":{"type":"A","id":"b"}}}""", """{"Value":{"__entity":{"type":"A","id":"b"}}}""")]
+    [InlineData("""{"Value":{"__entity":{"type":"A","id":"b","x":1}}}""", """{"Value":{"__entity":{"type":"A","id":"b"}}}""")]
+    [InlineData("""{"Value":{"__entity":{"type":"A","id":"b"},"x":1}}""", """{"Record":{"__entity":{"Record":{"type":{"Value":"A"},"id":{"Value":"b"}}},"x":{"Value":1}}}""")]
+    [InlineData("""{"Value":{"__entity":"All"}}""", """{"Record":{"__entity":{"Value":"All"}}}""")]
+    [InlineData("""{"Value":{"__entity":{"__entity":{"type":"A","id":"b"}}}}""", """{"Record":{"__entity":{"Value":{"__entity":{"type":"A","id":"b"}}}}}""")]
+    [InlineData("""{"Value":{"__extn":{"fn":"decimal","arg":"1.0","args":["2.0"]}}}""", """{"decimal":[{"Value":"1.0"}]}""")]
+    [InlineData("""{"Value":{"__extn":{"fn":"decimal","arg":"1.0"},"y":2}}""", """{"Record":{"__extn":{"Record":{"fn":{"Value":"decimal"},"arg":{"Value":"1.0"}}},"y":{"Value":2}}}""")]
     [InlineData("""{"Value":-9223372036854775808}""", """{"Value":-9223372036854775808}""")]
     [InlineData("""{"has":{"left":{"Var":"context"},"attr":["a","b c"]}}""", """{"has":{"left":{"Var":"context"},"attr":["a","b c"]}}""")]
     [InlineData("""{"like":{"left":{"Var":"context"},"pattern":[{"Literal":"ab*c"},"Wildcard"]}}""", """{"like":{"left":{"Var":"context"},"pattern":[{"Literal":"ab*c"},"Wildcard"]}}""")]
+    // Escape handling (single-field escapes, extra fields inside ignored, anything else a record) was checked against cedar-wasm 4.13.0.
     public void ReadThenWrite_ValueEscapes_BecomeExpressions(string body, string expectedBody)
     {
         var json = $$"""{"effect":"permit","principal":{"op":"All"},"action":{"op":"All"},"resource":{"op":"All"},"conditions":[{"kind":"when","body":{{body}}}]}""";

@@ -90,6 +90,19 @@ public sealed class CedarCommandTests : IDisposable
     }
 
     [Fact]
+    public void Authorize_JsonPolicyFormat_ReadsPolicySetJson()
+    {
+        File.WriteAllText(Path.Combine(dir, "p.json"), """
+            {"staticPolicies": {"allow-all": {"effect": "permit", "principal": {"op": "All"}, "action": {"op": "All"}, "resource": {"op": "All"}, "conditions": []}},
+             "templates": {}, "templateLinks": []}
+            """);
+        var (exit, output, _) = Run("cedar", "authorize", "--policies", Path.Combine(dir, "p.json"), "--policy-format", "json", "--entities", Path.Combine(dir, "e.json"),
+            "--principal", "User::\"x\"", "--action", "Action::\"read\"", "--resource", "Doc::\"open\"");
+        Assert.Equal(0, exit);
+        Assert.Contains("reasons: allow-all", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Authorize_RequestsFile_PrintsJsonAnswersInOrder()
     {
         File.WriteAllText(Path.Combine(dir, "r.json"), """

@@ -100,6 +100,8 @@ internal static class CaseGenerator
     {
         // Now and then a parent edge that closes a cycle (or a self-loop): the reference rejects those stores.
         var cycle = random.Next(100) < 3;
+        // Rarely an entity without `attrs`, or with `notParents` in place of `parents` (the reference rejects both).
+        var incomplete = random.Next(100) < 2;
         return Json(writer =>
         {
             writer.WriteStartArray();
@@ -112,15 +114,21 @@ internal static class CaseGenerator
                         continue;
                     }
 
+                    var escaped = random.Next(100) < 20;
                     writer.WriteStartObject();
                     writer.WritePropertyName("uid");
-                    ValueWriter.WriteUid(writer, new EntityRef(type, id));
-                    writer.WritePropertyName("attrs");
-                    values.WriteAttributes(writer, 2, 50);
-                    writer.WriteStartArray("parents");
+                    ValueWriter.WriteUid(writer, new EntityRef(type, id), escaped);
+                    if (!incomplete || random.Next(100) < 80)
+                    {
+                        writer.WritePropertyName("attrs");
+                        values.WriteAttributes(writer, 2, 50);
+                    }
+
+                    var omitParents = incomplete && random.Next(100) < 10;
+                    writer.WriteStartArray(omitParents ? "notParents" : "parents");
                     foreach (var parent in Parents(random, type, id))
                     {
-                        ValueWriter.WriteUid(writer, parent);
+                        ValueWriter.WriteUid(writer, parent, escaped);
                     }
 
                     if (cycle && type is "Group" or "Folder" && random.Next(100) < 40)
@@ -153,8 +161,8 @@ internal static class CaseGenerator
                     writer.WriteStartObject();
                     writer.WritePropertyName("uid");
                     ValueWriter.WriteUid(writer, new EntityRef("Action", id));
-                    writer.WriteStartObject("attrs");
-                    writer.WriteEndObject();
+                    writer.WritePropertyName("attrs");
+                    values.WriteAttributes(writer, 1, 15);
                     writer.WriteStartArray("parents");
                     foreach (var parent in parents)
                     {

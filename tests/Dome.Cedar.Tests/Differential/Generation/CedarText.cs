@@ -6,7 +6,10 @@ namespace Dome.Cedar.Tests.Differential.Generation;
 /// <summary>Writes Cedar literals: quoted strings with escapes, entity references, longs.</summary>
 internal static class CedarText
 {
-    public static string Quote(string value)
+    public static string Quote(string value) => Quote(value, escapeNonAscii: false);
+
+    /// <summary>A quoted string; with <paramref name="escapeNonAscii"/>, characters beyond ASCII as `\u{hex}`.</summary>
+    public static string Quote(string value, bool escapeNonAscii)
     {
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
@@ -21,7 +24,7 @@ internal static class CedarText
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (rune.Value < 0x20 || rune.Value == 0x7f)
+                    if (rune.Value < 0x20 || rune.Value == 0x7f || (escapeNonAscii && rune.Value > 0x7f))
                     {
                         builder.Append("\\u{").Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append('}');
                     }

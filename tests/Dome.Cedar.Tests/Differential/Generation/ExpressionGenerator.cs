@@ -58,7 +58,7 @@ internal sealed partial class ExpressionGenerator(Random random)
         {
             ValueKind.Bool => CedarExpr.Primary(Chance(50) ? "true" : "false"),
             ValueKind.Long => LongLiteral(),
-            ValueKind.String => CedarExpr.Primary(CedarText.Quote(Pick(Universe.Strings))),
+            ValueKind.String => CedarExpr.Primary(CedarText.Quote(Pick(Universe.Strings), escapeNonAscii: Chance(30))),
             ValueKind.Entity => EntityTerm(),
             ValueKind.Set => SetLiteral(0),
             ValueKind.Record => RecordLiteral(0),

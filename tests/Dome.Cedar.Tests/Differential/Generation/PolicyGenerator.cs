@@ -19,7 +19,12 @@ internal sealed class PolicyGenerator(Random random)
     {
         var builder = new StringBuilder();
         Annotations(builder);
-        builder.Append(Chance(70) ? "permit" : "forbid").Append(" (\n  ");
+        if (Chance(10))
+        {
+            builder.Append("// a comment \"with\" quotes; permit(principal, action, resource);\n");
+        }
+
+        builder.Append(Chance(70) ? "permit" : "forbid").Append(Chance(10) ? "( // inline\n" : " (\n  ");
         var principalSlot = template && Chance(70);
         var resourceSlot = template && (!principalSlot || Chance(50));
         builder.Append(Scope("principal", Universe.PrincipalTypes, principalSlot)).Append(",\n  ");

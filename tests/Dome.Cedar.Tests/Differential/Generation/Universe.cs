@@ -115,5 +115,6 @@ internal static class Universe
     public static readonly string[] Patterns =
     [
         "*", "", "a*", "*b", "a*b", "\\*", "*\\**", "alice", "*e*", "d?", "**", "\u00e9*", "*\\\\*",
+        "\\u{2a}", "a\\u{2a}", "\\u{e9}*", "*\\t*",
     ];
 }

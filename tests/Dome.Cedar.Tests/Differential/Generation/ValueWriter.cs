@@ -32,7 +32,16 @@ internal sealed class ValueWriter(Random random)
                 writer.WriteStringValue(Pick(Universe.Strings));
                 break;
             case ValueKind.Entity:
-                WriteEntity(writer, RandomEntity());
+                if (random.Next(100) < 5)
+                {
+                    // Without a schema this is a record with `type` and `id`, not an entity.
+                    WriteUid(writer, RandomEntity());
+                }
+                else
+                {
+                    WriteEntity(writer, RandomEntity());
+                }
+
                 break;
             case ValueKind.Set:
                 WriteSet(writer, depth);
@@ -65,6 +74,19 @@ internal sealed class ValueWriter(Random random)
         writer.WriteEndObject();
     }
 
+    /// <summary>A uid as `{"type", "id"}`, or (<paramref name="escaped"/>) as `{"__entity": {"type", "id"}}`.</summary>
+    public static void WriteUid(Utf8JsonWriter writer, EntityRef entity, bool escaped)
+    {
+        if (escaped)
+        {
+            WriteEntity(writer, entity);
+        }
+        else
+        {
+            WriteUid(writer, entity);
+        }
+    }
+
     public static void WriteUid(Utf8JsonWriter writer, EntityRef entity)
     {
         writer.WriteStartObject();
@@ -82,7 +104,14 @@ internal sealed class ValueWriter(Random random)
             if (random.Next(100) < percentEach)
             {
                 writer.WritePropertyName(name);
-                Write(writer, kind, depth);
+                if (kind == ValueKind.Datetime && random.Next(100) < 5)
+                {
+                    WriteOffsetCall(writer);
+                }
+                else
+                {
+                    Write(writer, kind, depth);
+                }
             }
         }
 
@@ -143,7 +172,31 @@ internal sealed class ValueWriter(Random random)
         writer.WriteStartObject();
         writer.WriteStartObject("__extn");
         writer.WriteString("fn", function);
-        writer.WriteString("arg", text);
+        if (random.Next(100) < 10)
+        {
+            writer.WriteStartArray("args");
+            writer.WriteStringValue(text);
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString("arg", text);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>`datetime.offset(duration)` as a multi-argument `__extn` escape.</summary>
+    public void WriteOffsetCall(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("__extn");
+        writer.WriteString("fn", "offset");
+        writer.WriteStartArray("args");
+        WriteExtension(writer, "datetime", Universe.DatetimeTexts, Universe.ValidDatetimes);
+        WriteExtension(writer, "duration", Universe.DurationTexts, Universe.ValidDurations);
+        writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -97,49 +97,73 @@ internal sealed class OracleClient
     private static List<string> Strings(JsonElement array) =>
         [.. array.EnumerateArray().Select(e => e.GetString() ?? "")];
 
+    /// <summary>
+    /// Runs the oracle over <paramref name="input"/>. Node 20's V8 has been seen to abort in its
+    /// deoptimizer under heavy machine load (exit 133, "Fatal error ... unreachable code"); such a
+    /// crash is retried twice before giving up. When DOME_ORACLE_KEEP_INPUT names a folder, each
+    /// input is kept there for reproduction.
+    /// </summary>
     private string Run(string mode, string input)
     {
-        var inputFile = Path.Combine(Path.GetTempPath(), "dome-oracle-" + Guid.NewGuid().ToString("N") + ".json");
+        var keep = Environment.GetEnvironmentVariable("DOME_ORACLE_KEEP_INPUT");
+        var directory = string.IsNullOrEmpty(keep) ? Path.GetTempPath() : Directory.CreateDirectory(keep).FullName;
+        var inputFile = Path.Combine(directory, "dome-oracle-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(inputFile, input, new UTF8Encoding(false));
         try
         {
-            var start = new ProcessStartInfo("node")
+            for (var attempt = 1; ; attempt++)
             {
-                WorkingDirectory = oracleDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            start.ArgumentList.Add(Path.Combine(oracleDirectory, "oracle.mjs"));
-            start.ArgumentList.Add(mode);
-            start.ArgumentList.Add(inputFile);
-            Process process;
-            try
-            {
-                process = Process.Start(start) ?? throw new OracleUnavailableException("could not start `node`");
-            }
-            catch (System.ComponentModel.Win32Exception exception)
-            {
-                throw new OracleUnavailableException($"could not start `node` ({exception.Message}): install Node.js >= 18 and run scripts/test-deps");
-            }
-
-            using (process)
-            {
-                var stderr = process.StandardError.ReadToEndAsync();
-                var stdout = process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                if (process.ExitCode != 0)
+                var (exitCode, stdout, stderr) = RunNode(mode, inputFile);
+                if (exitCode == 0)
                 {
-                    throw new OracleUnavailableException($"the oracle exited with {process.ExitCode}: {stderr.Result.Trim()}");
+                    return stdout;
                 }
 
-                return stdout;
+                var crashed = stderr.Contains("Fatal error", StringComparison.Ordinal) || exitCode >= 128;
+                if (!crashed || attempt == 3)
+                {
+                    throw new OracleUnavailableException($"the oracle exited with {exitCode} (attempt {attempt}): {stderr.Trim()}");
+                }
             }
         }
         finally
         {
-            File.Delete(inputFile);
+            if (string.IsNullOrEmpty(keep))
+            {
+                File.Delete(inputFile);
+            }
+        }
+    }
+
+    private (int ExitCode, string Stdout, string Stderr) RunNode(string mode, string inputFile)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = oracleDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(oracleDirectory, "oracle.mjs"));
+        start.ArgumentList.Add(mode);
+        start.ArgumentList.Add(inputFile);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new OracleUnavailableException("could not start `node`");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new OracleUnavailableException($"could not start `node` ({exception.Message}): install Node.js >= 18 and run scripts/test-deps");
+        }
+
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, stdout, stderr.Result);
         }
     }
 }
