@@ -31,7 +31,7 @@ internal static class PolicyApi
         approvals.MapGet("/{id}", ShowApprovalAsync).WithName("ShowApproval").WithSummary("One approval request.");
         approvals.MapPost("/{id}/{decision}", DecideAsync).WithName("DecideApproval").WithSummary("`approve` or `deny` a pending request.");
 
-        app.MapGroup("/v1/audit").RequireAdmin().WithTags("Audit").MapGet("/", QueryAuditAsync).WithName("QueryAudit")
+        app.MapGroup("/v1/audit").RequireAdmin().WithTags("Audit").MapGet(string.Empty, QueryAuditAsync).WithName("QueryAudit")
             .WithSummary("The tenant's audit events, newest first, filtered by agent, user, tool, decision and time; paged by `continuationToken`.");
         return app;
     }

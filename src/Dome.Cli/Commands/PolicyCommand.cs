@@ -31,7 +31,7 @@ internal static class PolicyCommand
         var publish = new Command("publish", "Validate the policies against the schema and make them the live version.") { path };
         CommandAction.Set(publish, context, async (parse, ct) =>
         {
-            var (files, schema) = Read(parse.GetValue(path)!);
+            var (files, schema) = Read(Path.GetFullPath(parse.GetValue(path)!, context.CurrentDirectory));
             try
             {
                 PolicyCompiler.Compile(PolicyBundle.WithBuiltIns(files, schema));
