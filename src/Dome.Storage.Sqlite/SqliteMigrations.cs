@@ -72,6 +72,26 @@ internal static class SqliteMigrations
         (3, "lifecycle processing marks", """
             ALTER TABLE agent_events ADD COLUMN processed_at TEXT;
             """),
+        (6, "rate limits and daily quotas", """
+            CREATE TABLE limits (
+                tenant_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                name TEXT NOT NULL,
+                rps REAL,
+                burst INTEGER,
+                concurrency INTEGER,
+                daily_quota INTEGER,
+                updated_at TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, scope, name));
+            CREATE TABLE quota_usage (
+                tenant_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                name TEXT NOT NULL,
+                day TEXT NOT NULL,
+                used INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, scope, name, day));
+            """),
     ];
 
     public static int Latest => All[^1].Version;

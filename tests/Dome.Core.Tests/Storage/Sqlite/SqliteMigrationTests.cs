@@ -29,7 +29,7 @@ public sealed class SqliteMigrationTests
 
         var upgraded = SqliteDatabase.Open(path);
 
-        Assert.Equal(3, upgraded.SchemaVersion());
+        Assert.Equal(6, upgraded.SchemaVersion());
         var agents = new SqliteAgentStore(upgraded);
         var agent = await agents.FindAsync("tnt_acme", "default", "triage", TestContext.Current.CancellationToken);
         Assert.Equal((AgentStatus.Active, "zendesk"), (agent!.Status, Assert.Single(agent.Capabilities.Tools)));
@@ -52,7 +52,7 @@ public sealed class SqliteMigrationTests
         command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations";
         using var reader = command.ExecuteReader();
         reader.Read();
-        Assert.Equal((3L, 3L), (reader.GetInt64(0), reader.GetInt64(1)));
+        Assert.Equal((4L, 4L), (reader.GetInt64(0), reader.GetInt64(1)));
         using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", mode.ExecuteScalar());
