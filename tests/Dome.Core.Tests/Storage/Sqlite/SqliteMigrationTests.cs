@@ -29,7 +29,7 @@ public sealed class SqliteMigrationTests
 
         var upgraded = SqliteDatabase.Open(path);
 
-        Assert.Equal(4, upgraded.SchemaVersion());
+        Assert.Equal(7, upgraded.SchemaVersion());
         var agents = new SqliteAgentStore(upgraded);
         var agent = await agents.FindAsync("tnt_acme", "default", "triage", TestContext.Current.CancellationToken);
         Assert.Equal((AgentStatus.Active, "zendesk"), (agent!.Status, Assert.Single(agent.Capabilities.Tools)));
