@@ -38,7 +38,7 @@ public sealed class IdTokenVerifier(
         {
             unverified = new JsonWebToken(idToken);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or FormatException)
         {
             throw TokenExchangeException.Grant("id_token_malformed", "the subject_token is not a well-formed ID token (a signed JWT)");
         }

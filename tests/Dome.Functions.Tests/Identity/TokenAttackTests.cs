@@ -24,6 +24,8 @@ public sealed class TokenAttackTests : ServerTestBase
     [InlineData("id-token-typ")]
     [InlineData("no-exp")]
     [InlineData("garbage")]
+    [InlineData("deeply-nested")]
+    [InlineData("oversized")]
     public async Task WhoAmI_ForgedOrInvalidToken_Answers401(string attack)
     {
         var apiKey = await Tokens.ActiveAgentAsync(Server, "triage");
@@ -49,6 +51,8 @@ public sealed class TokenAttackTests : ServerTestBase
             "tampered-payload" => parts[0] + "." + Tokens.B64(With(claims, c => { c["sub"] = victimId; c["client_id"] = victimId; })) + "." + parts[2],
             "id-token-typ" => SignWith(key.Key, key.Kid, claims, typ: "JWT"),
             "no-exp" => Resign(key, claims, c => c.Remove("exp")),
+            "deeply-nested" => Tokens.B64(header) + "." + Tokens.B64(string.Concat(Enumerable.Repeat("{\"act\":", 500)) + "1" + new string('}', 500)) + "." + parts[2],
+            "oversized" => parts[0] + "." + Tokens.B64(With(claims, c => c["pad"] = new string('x', 20_000))) + "." + parts[2],
             _ => "a.b.c",
         };
 

@@ -198,6 +198,7 @@ public sealed class TokenExchangeTests : ServerTestBase
     [InlineData("forged")]
     [InlineData("untrusted-issuer")]
     [InlineData("not-a-jwt")]
+    [InlineData("deeply-nested")]
     public async Task Exchange_BadIdToken_IsInvalidGrant(string flaw)
     {
         await using var idp = await TestIdentityProvider.StartAsync();
@@ -213,6 +214,7 @@ public sealed class TokenExchangeTests : ServerTestBase
             "wrong-audience" => idp.IdToken(audience: "some-other-app"),
             "forged" => idp.IdToken(signWith: forger),
             "untrusted-issuer" => stranger.IdToken(),
+            "deeply-nested" => string.Join('.', Tokens.B64("{\"alg\":\"RS256\"}"), Tokens.B64(string.Concat(Enumerable.Repeat("{\"a\":", 500)) + "1" + new string('}', 500)), "c2ln"),
             _ => "not.a.jwt",
         };
 
