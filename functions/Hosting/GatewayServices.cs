@@ -45,7 +45,7 @@ internal static class GatewayServices
         services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
         services.TryAddSingleton<ToolCatalog>();
         services.TryAddSingleton<CatalogAdministration>();
-        services.TryAddSingleton<ILimitStore, PendingLimitStore>();
+        services.TryAddSingleton<ILimitStore, SqliteLimitStore>();
         services.TryAddSingleton<CallLimiter>();
         services.TryAddSingleton<OutputGovernor>();
         return services;
