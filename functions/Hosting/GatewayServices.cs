@@ -28,6 +28,7 @@ internal static class GatewayServices
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
 
         services.AddSingleton<GatewayDiagnostics>();
+        GatewayTelemetry.AddTo(services, configuration);
         services.AddSingleton<ClientCredentialsTokens>();
         services.AddSingleton<CredentialInjector>();
         services.AddSingleton<UserAssertionSigner>();
