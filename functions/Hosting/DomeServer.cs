@@ -56,6 +56,7 @@ public static class DomeServer
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
+        services.AddDomeGovernance(builder.Configuration);
 
         services.AddHostedService<EmbeddedBootstrap>();
         if (builder.Configuration.GetValue(DispatcherOptions.Section + ":Enabled", true))
@@ -80,7 +81,7 @@ public static class DomeServer
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
-        app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi();
+        app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi().MapAdminLimitsApi();
         app.MapGroup("/v1/operator").RequireOperator().MapOperatorApi();
         app.MapQueueTriggers();
     }

@@ -36,6 +36,11 @@ public sealed class TenantIsolationTests : ServerTestBase
         Assert.Equal(["default"], (await Api.GetAsync(intruder, "/v1/admin/workspaces")).Body!.AsArray().Select(w => Api.Str(w, "name")));
         Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/tenant", "/v1/admin/tenant"));
         Assert.Equal("other", Api.Str((await Api.GetAsync(intruder, "/v1/admin/tenant")).Body, "name"));
+        // Limits: LimitsApiTests checks these routes in depth; here they only count as covered.
+        Assert.Equal(404, await Call(HttpMethod.Get, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/triage"));
+        Assert.Equal(404, await Call(HttpMethod.Delete, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/triage"));
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/limits/", "/v1/admin/limits"));
+        Assert.Equal(200, await Call(HttpMethod.Put, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/other-agent", new { rps = 1 }));
         // Creating under the same names lands in the intruder's own tenant and leaves this one alone.
         Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/agents/", "/v1/admin/agents", Api.Registration("triage")));
         Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/workspaces/", "/v1/admin/workspaces", new { name = "ops" }));
