@@ -17,6 +17,7 @@ internal static class DomeCli
         root.Subcommands.Add(AgentsCommand.Create(context));
         root.Subcommands.Add(TenantsCommand.Create(context));
         root.Subcommands.Add(WorkspacesCommand.Create(context));
+        root.Subcommands.Add(LimitsCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
 
         var parse = root.Parse(args);

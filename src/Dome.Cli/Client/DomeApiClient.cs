@@ -20,6 +20,12 @@ internal sealed class DomeApiClient(HttpClient http, string key) : IDisposable
     public Task<JsonNode> PostAsync(string path, JsonNode? body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, path, body, cancellationToken);
 
+    public Task<JsonNode> PutAsync(string path, JsonNode? body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, path, body, cancellationToken);
+
+    public Task<JsonNode> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, path, null, cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
@@ -50,7 +56,7 @@ internal sealed class DomeApiClient(HttpClient http, string key) : IDisposable
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                return JsonNode.Parse(text) ?? new JsonObject();
+                return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
             }
 
             throw new CliException(ProblemMessage(response.StatusCode, text));
