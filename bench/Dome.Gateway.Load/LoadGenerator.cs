@@ -83,8 +83,9 @@ internal sealed class LoadGenerator(HttpClient client)
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 return response.IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
             {
+                // Refused, reset or timed out (HttpClient.Timeout): counted as an error, the run goes on.
                 return false;
             }
         }

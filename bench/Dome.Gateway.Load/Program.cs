@@ -8,8 +8,10 @@ using Dome.Core.Catalog;
 using Dome.Core.Secrets;
 using Dome.Functions.Hosting;
 using Dome.Gateway.Load;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 // Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32]
 // Governed POST /v1/tools/call vs the same request straight to the upstream, both on loopback, in one run.

@@ -59,6 +59,7 @@ public static class DomeServer
         services.AddDomeIdentity(builder.Configuration);
         services.AddDomeCatalog(builder.Configuration);
         services.AddDomePolicy(builder.Configuration);
+        services.AddDomeGovernance(builder.Configuration);
         services.AddDomeGateway(builder.Configuration);
 
         services.AddHostedService<EmbeddedBootstrap>();
@@ -84,7 +85,7 @@ public static class DomeServer
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").WithName("Health");
-        app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi().MapAdminIdentityProvidersApi();
+        app.MapGroup("/v1/admin").RequireAdmin().MapAdminAgentsApi().MapAdminTenantApi().MapAdminIdentityProvidersApi().MapAdminLimitsApi();
         app.MapGroup("/v1/admin").RequireAdmin().MapAdminCatalogApi().MapAdminSecretsApi();
         app.MapGroup("/v1/operator").RequireOperator().MapOperatorApi().MapOperatorSigningKeysApi();
         app.MapTokenEndpoint().MapWellKnown().MapWhoAmI();

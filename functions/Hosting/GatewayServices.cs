@@ -28,6 +28,7 @@ internal static class GatewayServices
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section));
 
         services.AddSingleton<GatewayDiagnostics>();
+        GatewayTelemetry.AddTo(services, configuration);
         services.AddSingleton<ClientCredentialsTokens>();
         services.AddSingleton<CredentialInjector>();
         services.AddSingleton<UserAssertionSigner>();
@@ -45,7 +46,7 @@ internal static class GatewayServices
         services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
         services.TryAddSingleton<ToolCatalog>();
         services.TryAddSingleton<CatalogAdministration>();
-        services.TryAddSingleton<ILimitStore, PendingLimitStore>();
+        services.TryAddSingleton<ILimitStore, SqliteLimitStore>();
         services.TryAddSingleton<CallLimiter>();
         services.TryAddSingleton<OutputGovernor>();
         return services;

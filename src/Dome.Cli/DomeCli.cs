@@ -20,6 +20,7 @@ internal static class DomeCli
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(IdpCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(LimitsCommand.Create(context));
         root.Subcommands.Add(CedarCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create(context));
         root.Subcommands.Add(ApprovalsCommand.Create(context));

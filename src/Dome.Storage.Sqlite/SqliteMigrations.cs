@@ -134,6 +134,26 @@ internal static class SqliteMigrations
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (tenant_id, name));
             """),
+        (6, "rate limits and daily quotas", """
+            CREATE TABLE limits (
+                tenant_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                name TEXT NOT NULL,
+                rps REAL,
+                burst INTEGER,
+                concurrency INTEGER,
+                daily_quota INTEGER,
+                updated_at TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, scope, name));
+            CREATE TABLE quota_usage (
+                tenant_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                name TEXT NOT NULL,
+                day TEXT NOT NULL,
+                used INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, scope, name, day));
+            """),
         (7, "policy versions, approvals and audit", """
             CREATE TABLE policy_versions (
                 tenant_id TEXT NOT NULL,

@@ -15,14 +15,19 @@ public sealed record OutputRules
 {
     public static readonly OutputRules None = new();
 
+    // Absent members arrive as null from the serializer's initializer; they mean "none".
+    private readonly IReadOnlyList<string> redact = [];
+    private readonly IReadOnlyList<string> detect = [];
+    private readonly IReadOnlyList<DropRule> drop = [];
+
     /// <summary>JSON paths whose values are replaced by <c>"[redacted]"</c> (see <see cref="JsonPathSyntax"/>).</summary>
-    public IReadOnlyList<string> Redact { get; init; } = [];
+    public IReadOnlyList<string> Redact { get => redact; init => redact = value ?? []; }
 
     /// <summary>Detectors of sensitive substrings: <c>secrets</c>, <c>pii</c>, or single ones (<see cref="Detectors"/>).</summary>
-    public IReadOnlyList<string> Detect { get; init; } = [];
+    public IReadOnlyList<string> Detect { get => detect; init => detect = value ?? []; }
 
     /// <summary>Records removed from the response when their predicate holds.</summary>
-    public IReadOnlyList<DropRule> Drop { get; init; } = [];
+    public IReadOnlyList<DropRule> Drop { get => drop; init => drop = value ?? []; }
 
     /// <summary>The largest upstream body passed on, in bytes; a larger one is refused. The gateway's own cap applies too.</summary>
     public long? MaxBytes { get; init; }

@@ -51,6 +51,11 @@ public sealed class TenantIsolationTests : ServerTestBase
         Assert.Equal(404, await Call(HttpMethod.Post, "/v1/admin/approvals/{id}/{decision}", "/v1/admin/approvals/apr_aaaaaaaaaaaaaaaaaaaaaaaaaa/approve"));
         Assert.Equal(400, await Call(HttpMethod.Post, "/v1/admin/policy/", "/v1/admin/policy", new { files = new Dictionary<string, string>() }));
         Assert.Equal(400, await Call(HttpMethod.Post, "/v1/admin/policy/settings", "/v1/admin/policy/settings", new { judgeTimeoutMs = 0 }));
+        // Limits: LimitsApiTests checks these routes in depth; here they only count as covered.
+        Assert.Equal(404, await Call(HttpMethod.Get, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/triage"));
+        Assert.Equal(404, await Call(HttpMethod.Delete, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/triage"));
+        Assert.Equal(200, await Call(HttpMethod.Get, "/v1/admin/limits/", "/v1/admin/limits"));
+        Assert.Equal(200, await Call(HttpMethod.Put, "/v1/admin/limits/{scope}/{**name}", "/v1/admin/limits/agent/other-agent", new { rps = 1 }));
         // Creating under the same names lands in the intruder's own tenant and leaves this one alone.
         Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/agents/", "/v1/admin/agents", Api.Registration("triage")));
         Assert.Equal(201, await Call(HttpMethod.Post, "/v1/admin/workspaces/", "/v1/admin/workspaces", new { name = "ops" }));

@@ -114,7 +114,7 @@ public sealed class GatewayPolicyTests : GatewayTestBase
 
         var (status, body, _) = await CallAsync(new { tool = "zendesk/get_customer", arguments = new { id = 7 } });
 
-        Assert.True(status == 200, body?.ToJsonString());
+        Assert.True(status == 200, body?.ToJsonString() + string.Join('\n', Server.Logs.Entries.Where(e => e.EventId == 6002).Select(e => e.Exception)));
         var customer = body!["result"]!["body"]!["customer"]!;
         Assert.Equal("Ada", customer["name"]!.GetValue<string>());
         Assert.DoesNotContain("123-45-6789", body.ToJsonString(), StringComparison.Ordinal);

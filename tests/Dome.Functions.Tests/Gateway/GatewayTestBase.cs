@@ -6,6 +6,7 @@ using Dome.Core.Audit;
 using Dome.Core.Catalog;
 using Dome.Core.Queues;
 using Dome.Core.Secrets;
+using Dome.Testing;
 using IdentityTokens = Dome.Functions.Tests.Identity.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public abstract class GatewayTestBase : ServerTestBase
          "required":["subject"],"additionalProperties":false}
         """;
 
-    internal TestUpstream Upstream { get; private set; } = null!;
+    protected TestUpstream Upstream { get; private set; } = null!;
 
     protected string TenantId { get; private set; } = null!;
 

@@ -151,6 +151,34 @@ public sealed class OpenApiImporterTests
         Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Import_OpenApi30_NullableAndExclusiveBounds_AreEnforced()
+    {
+        const string document = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "x", "version": "1" },
+              "paths": { "/pay": { "post": {
+                "operationId": "pay",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                  "type": "object", "required": ["amount"],
+                  "properties": {
+                    "amount": { "type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 100 },
+                    "memo": { "type": "string", "nullable": true, "maxLength": 3 } } } } } },
+                "responses": { "200": { "description": "ok" } } } } }
+            }
+            """;
+
+        var pay = OpenApiImporter.Import("tnt_a", "payments", document, null, Now).Single();
+
+        Assert.Empty(Check(pay, """{"amount":0.5,"memo":null}"""));
+        Assert.Empty(Check(pay, """{"amount":100,"memo":"abc"}"""));
+        Assert.Contains(Check(pay, """{"amount":0}"""), v => v.Path == "$.amount");
+        Assert.Contains(Check(pay, """{"amount":100.5}"""), v => v.Path == "$.amount");
+        Assert.Contains(Check(pay, """{"amount":1,"memo":"abcd"}"""), v => v.Path == "$.memo");
+        Assert.Contains(Check(pay, """{"amount":1,"memo":5}"""), v => v.Path == "$.memo");
+    }
+
     [Theory]
     [InlineData("createTicket", "create_ticket")]
     [InlineData("getHTTPResponse", "get_http_response")]

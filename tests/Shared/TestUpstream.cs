@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Dome.Functions.Tests.Gateway;
+namespace Dome.Testing;
 
 /// <summary>
 /// A real upstream tool server (Kestrel on a loopback port) that records every request it gets and answers what
 /// the test set for its path (JSON 200 by default), optionally after a delay.
 /// </summary>
-internal sealed class TestUpstream : IAsyncDisposable
+public sealed class TestUpstream : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Reply> replies = new(StringComparer.Ordinal);

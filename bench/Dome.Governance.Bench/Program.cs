@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using Dome.Core.Limits;
+using Dome.Gateway.Limits;
+using Dome.Gateway.Output;
+using Dome.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// dotnet run -c Release --project bench/Dome.Governance.Bench
+// Prints µs and bytes allocated per call for typical rule sets and limit sets. Single-threaded, after warm-up.
+const int Calls = 50_000;
+var ticket = Encoding.UTF8.GetBytes("""
+    {"id":123,"status":"open","subject":"Printer broken","requester":{"name":"Ann Lee","email":"ann@example.com","phone":"415-555-2671"},
+     "tags":["hw","urgent"],"description":"It does not print. Card 4111 1111 1111 1111 was charged twice.","comments":[{"by":"agent","text":"Looking"}]}
+    """);
+var governor = new OutputGovernor(Options.Create(new OutputOptions()));
+Console.WriteLine($"output governance on a {ticket.Length}-byte ticket");
+Measure("  no rules", () => governor.Apply(ticket, "application/json", CompiledOutputRules.None));
+Measure("  redact 1 path", Rules(new OutputRules { Redact = ["$.requester.phone"] }));
+Measure("  pii + secrets", Rules(new OutputRules { Detect = ["pii", "secrets"] }));
+Measure("  paths + pii + secrets", Rules(new OutputRules { Redact = ["$.requester.phone", "$.comments[*].by"], Detect = ["pii", "secrets"] }));
+
+var path = Path.Combine(Path.GetTempPath(), "dome-governance-bench-" + Guid.NewGuid().ToString("N") + ".db");
+var store = new SqliteLimitStore(SqliteDatabase.Open(path));
+var limiter = new CallLimiter(store, TimeProvider.System, Options.Create(new LimitsOptions { RefreshInterval = TimeSpan.FromHours(1) }), NullLogger<CallLimiter>.Instance);
+var keys = new LimitKeys("tnt_bench", "triage", "cust-1", "zendesk/create_ticket");
+Console.WriteLine("limiter");
+await MeasureAsync("  no limits");
+await SetAsync(LimitScope.Tenant, "*", rps: 1e6, concurrency: null, daily: null);
+await MeasureAsync("  tenant rps");
+await SetAsync(LimitScope.Agent, "*", rps: 1e6, concurrency: 1000, daily: null);
+await MeasureAsync("  + agent rps, concurrency");
+await SetAsync(LimitScope.Customer, "*", rps: null, concurrency: null, daily: 100_000_000);
+await SetAsync(LimitScope.Tool, "zendesk", rps: 1e6, concurrency: null, daily: 100_000_000);
+await MeasureAsync("  + customer and connection quotas");
+File.Delete(path);
+
+Action Rules(OutputRules rules)
+{
+    var compiled = rules.Compile();
+    return () => governor.Apply(ticket, "application/json", compiled);
+}
+
+static void Measure(string name, Action call)
+{
+    for (var i = 0; i < 2_000; i++)
+    {
+        call();
+    }
+
+    var bytes = GC.GetAllocatedBytesForCurrentThread();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < Calls; i++)
+    {
+        call();
+    }
+
+    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
+}
+
+async Task MeasureAsync(string name)
+{
+    for (var i = 0; i < 2_000; i++)
+    {
+        using var warm = await limiter.AcquireAsync(keys);
+    }
+
+    var bytes = GC.GetAllocatedBytesForCurrentThread();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < Calls; i++)
+    {
+        using var decision = await limiter.AcquireAsync(keys);
+    }
+
+    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
+}
+
+async Task SetAsync(LimitScope scope, string name, double? rps, int? concurrency, long? daily)
+{
+    await store.UpsertAsync(new LimitPolicy
+    {
+        TenantId = keys.TenantId, Scope = scope, Name = name, RequestsPerSecond = rps, Burst = rps is null ? null : 1_000_000,
+        Concurrency = concurrency, DailyQuota = daily, UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "bench",
+    }, CancellationToken.None);
+    await limiter.ReloadAsync(keys.TenantId);
+}
+
+static void Report(string name, TimeSpan elapsed, long allocated) =>
+    Console.WriteLine($"{name,-36} {elapsed.TotalMicroseconds / Calls,8:F2} µs/call {allocated / Calls,6} B/call");
