@@ -48,6 +48,7 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        WaitWhenBusy(connection);
         return connection;
     }
 
@@ -55,7 +56,20 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        WaitWhenBusy(connection);
         return connection;
+    }
+
+    /// <summary>
+    /// Lets SQLite itself wait (in short steps, up to 5 s) when another connection holds the write lock, instead of
+    /// failing with <c>SQLITE_BUSY</c> into the driver's coarse retry sleeps: concurrent writers (the gateway's audit
+    /// queue inserts, the dispatcher's deletes) otherwise queue up for whole retry intervals.
+    /// </summary>
+    private static void WaitWhenBusy(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000;";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The schema version the file is at.</summary>
