@@ -89,11 +89,11 @@ public sealed class AgentRegistry(IAgentStore agents, ITenantStore tenants, IMes
 
     private async Task<(Agent Agent, AgentEvent Event)> ApplyAsync(Agent agent, AgentEventKind kind, AgentStatus target, string? newKeyHash, string actor, CancellationToken cancellationToken)
     {
-        var history = await agents.ListEventsAsync(agent.TenantId, agent.Id, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var change = new AgentEvent
         {
-            Sequence = history.Count + 1,
+            // Every change appends exactly one event and bumps the version, so the next event is version + 1.
+            Sequence = agent.Version + 1,
             AgentId = agent.Id,
             Kind = kind,
             From = agent.Status,
