@@ -120,7 +120,7 @@ internal sealed class OracleClient
                 }
 
                 var crashed = stderr.Contains("Fatal error", StringComparison.Ordinal) || exitCode >= 128;
-                if (!crashed || attempt == 3)
+                if (!crashed || attempt == 6)
                 {
                     throw new OracleUnavailableException($"the oracle exited with {exitCode} (attempt {attempt}): {stderr.Trim()}");
                 }
