@@ -23,6 +23,7 @@ internal sealed class AzureTableStores
         Agents = new AzureAgentStore(tables);
         IdentityProviders = new AzureIdentityProviderStore(tables);
         TokenEvents = new AzureTokenEventStore(tables);
+        Catalog = new AzureCatalogStore(tables);
     }
 
     public AzureTables Tables { get; }
@@ -36,4 +37,6 @@ internal sealed class AzureTableStores
     public IIdentityProviderStore IdentityProviders { get; }
 
     public ITokenEventStore TokenEvents { get; }
+
+    public ICatalogStore Catalog { get; }
 }
