@@ -73,6 +73,16 @@ public sealed class TableWireFormatTests
     }
 
     [Fact]
+    public void EntityLimits_DateBefore1601_IsRefused()
+    {
+        var entity = new TableEntity("p", "r") { ["At"] = DateTimeOffset.MinValue };
+        var error = Assert.Throws<ArgumentException>(() => TableEntityJson.Serialize(entity));
+        Assert.Contains("`At`", error.Message, StringComparison.Ordinal);
+        entity["At"] = TableEntityLimits.MinDateTime;
+        Assert.NotEmpty(TableEntityJson.Serialize(entity));
+    }
+
+    [Fact]
     public void BatchResponse_FailedChangeSet_YieldsStatusAndIndex()
     {
         var body = string.Join("\r\n",
