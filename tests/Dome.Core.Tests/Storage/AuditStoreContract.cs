@@ -69,6 +69,19 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
+    public async Task Append_LargeAuditedArguments_RoundTrip()
+    {
+        var store = Open(NewLocation());
+        var text = string.Concat(Enumerable.Range(0, 9000).Select(i => $"line {i} ✓;"));
+        var e = Event("call_1", "t1") with { Arguments = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["body"] = text }) };
+
+        Assert.True(await store.AppendAsync(e, Ct));
+
+        var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, Ct)).Events);
+        Assert.Equal(text, stored.Arguments!.Value.GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task Append_CompletedAfterDecided_ReplacesIt_NotTheOtherWayRound()
     {
         var store = Open(NewLocation());
