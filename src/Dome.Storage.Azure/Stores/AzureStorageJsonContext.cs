@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Dome.Storage.Azure.Stores;
+
+/// <summary>Source-generated JSON for list-valued properties of stored entities.</summary>
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class AzureStorageJsonContext : JsonSerializerContext;
