@@ -1,3 +1,7 @@
+using Dome.Core.Approvals;
+using Dome.Core.Audit;
+using Dome.Core.Limits;
+using Dome.Core.Policy;
 using Dome.Core.Storage;
 using Dome.Storage.Azure.Tables;
 
@@ -23,6 +27,10 @@ internal sealed class AzureTableStores
         Agents = new AzureAgentStore(tables);
         IdentityProviders = new AzureIdentityProviderStore(tables);
         TokenEvents = new AzureTokenEventStore(tables);
+        Limits = new AzureLimitStore(tables);
+        Policies = new AzurePolicyStore(tables);
+        Approvals = new AzureApprovalStore(tables);
+        Audit = new AzureAuditStore(tables);
     }
 
     public AzureTables Tables { get; }
@@ -36,4 +44,12 @@ internal sealed class AzureTableStores
     public IIdentityProviderStore IdentityProviders { get; }
 
     public ITokenEventStore TokenEvents { get; }
+
+    public ILimitStore Limits { get; }
+
+    public IPolicyStore Policies { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IAuditStore Audit { get; }
 }
