@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Dome.Core.Approvals;
 using Dome.Core.Audit;
 using Dome.Core.Limits;
@@ -8,18 +11,19 @@ using Dome.Storage.Azure.Tables;
 namespace Dome.Storage.Azure.Stores;
 
 /// <summary>
-/// The Table Storage adapters of Dome's store ports, on one table service and prefix. The composition root (the
-/// <c>Dome:Storage</c> wiring) builds one of these from a <see cref="TableServiceClient"/> and registers its
-/// stores; tables are created on first use.
+/// The Table Storage adapters of Dome's store ports, on one table service and table prefix. The composition root
+/// (the <c>Dome:Storage</c> wiring) builds one with <see cref="Create(Uri, AzureNamedKeyCredential, string, HttpPipelineTransport?, TimeProvider?)"/>
+/// or <see cref="Create(Uri, TokenCredential, string, HttpPipelineTransport?, TimeProvider?)"/> and registers its
+/// stores as singletons; tables are created on first use.
 /// </summary>
-internal sealed class AzureTableStores
+public sealed class AzureTableStores
 {
-    public AzureTableStores(TableServiceClient service, string prefix = "dome", TimeProvider? time = null)
+    internal AzureTableStores(TableServiceClient service, string prefix = "dome", TimeProvider? time = null)
         : this(new AzureTables(service, prefix), time)
     {
     }
 
-    public AzureTableStores(AzureTables tables, TimeProvider? time = null)
+    internal AzureTableStores(AzureTables tables, TimeProvider? time = null)
     {
         Tables = tables;
         Time = time ?? TimeProvider.System;
@@ -31,9 +35,18 @@ internal sealed class AzureTableStores
         Policies = new AzurePolicyStore(tables);
         Approvals = new AzureApprovalStore(tables);
         Audit = new AzureAuditStore(tables);
+        Catalog = new AzureCatalogStore(tables);
     }
 
-    public AzureTables Tables { get; }
+    /// <summary>Stores authenticated with the account's Shared Key (Azurite, development).</summary>
+    public static AzureTableStores Create(Uri tableEndpoint, AzureNamedKeyCredential credential, string prefix = "dome", HttpPipelineTransport? transport = null, TimeProvider? time = null) =>
+        new(new TableServiceClient(tableEndpoint, credential, Options(transport), time), prefix, time);
+
+    /// <summary>Stores authenticated with bearer tokens for <c>https://storage.azure.com/.default</c> (managed identity in Azure).</summary>
+    public static AzureTableStores Create(Uri tableEndpoint, TokenCredential credential, string prefix = "dome", HttpPipelineTransport? transport = null, TimeProvider? time = null) =>
+        new(new TableServiceClient(tableEndpoint, credential, Options(transport)), prefix, time);
+
+    internal AzureTables Tables { get; }
 
     public TimeProvider Time { get; }
 
@@ -45,6 +58,8 @@ internal sealed class AzureTableStores
 
     public ITokenEventStore TokenEvents { get; }
 
+    public ICatalogStore Catalog { get; }
+
     public ILimitStore Limits { get; }
 
     public IPolicyStore Policies { get; }
@@ -52,4 +67,15 @@ internal sealed class AzureTableStores
     public IApprovalStore Approvals { get; }
 
     public IAuditStore Audit { get; }
+
+    private static TableClientOptions Options(HttpPipelineTransport? transport)
+    {
+        var options = new TableClientOptions();
+        if (transport is not null)
+        {
+            options.Transport = transport;
+        }
+
+        return options;
+    }
 }
