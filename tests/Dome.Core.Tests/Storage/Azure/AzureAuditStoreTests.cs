@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dome.Core.Audit;
 using Dome.Core.Errors;
 using Dome.Testing.Azurite;
@@ -5,10 +6,11 @@ using Dome.Testing.Azurite;
 namespace Dome.Core.Tests.Storage.Azure;
 
 /// <summary>
-/// What only the Table Storage audit store promises beyond the contract: a continuation token is bound to the tenant
-/// and filters of the query that issued it (the SQLite store's token is a position and does not check them).
+/// What only the Table Storage audit store does beyond the contract: a continuation token is bound to the tenant and
+/// filters of the query that issued it (the SQLite store's token is a position and does not check them), and audited
+/// arguments too large for one row are left out with a note instead of the event being refused.
 /// </summary>
-public sealed class AzureAuditStoreTokenTests(AzuriteFixture azurite)
+public sealed class AzureAuditStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
@@ -40,6 +42,21 @@ public sealed class AzureAuditStoreTokenTests(AzuriteFixture azurite)
             Assert.Equal(DomeErrorCode.InvalidRequest, e.Code);
             Assert.Contains("other filters", e.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Append_ArgumentsLargerThanARow_StoredWithANoteInsteadOfThem()
+    {
+        var store = (await AzureStores.CreateTablesAsync(azurite, AzuriteAuth.SharedKey)).Audit;
+        var huge = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["body"] = new string('x', 600_000) });
+
+        Assert.True(await store.AppendAsync(Event("c1", "t1", T0) with { Arguments = huge, UpstreamStatus = 200 }, Ct));
+
+        var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, Ct)).Events);
+        Assert.Equal(200, stored.UpstreamStatus);
+        Assert.Equal(JsonValueKind.String, stored.Arguments!.Value.ValueKind);
+        Assert.StartsWith("[omitted: the audited arguments were 6", stored.Arguments.Value.GetString(), StringComparison.Ordinal);
+        Assert.False(await store.AppendAsync(Event("c1", "t1", T0) with { Arguments = huge, UpstreamStatus = 200 }, Ct));
     }
 
     private static AuditEvent Event(string id, string tenant, DateTimeOffset at) => new()
