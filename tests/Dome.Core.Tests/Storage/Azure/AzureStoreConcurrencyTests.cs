@@ -79,16 +79,23 @@ public sealed class AzureStoreConcurrencyTests(AzuriteFixture azurite)
     {
         var tables = await AzureStores.CreateTablesAsync(azurite, AzuriteAuth.SharedKey);
         var catalog = tables.Catalog;
-        await catalog.CreateConnectionAsync(CatalogData.Connection("tnt_a", "zendesk"), Ct);
 
-        var create = Task.Run(() => catalog.CreateToolAsync(CatalogData.Tool("tnt_a", "zendesk", "t"), Ct), Ct);
-        var delete = Task.Run(() => catalog.DeleteConnectionAsync("tnt_a", "zendesk", Ct), Ct);
-        await Task.WhenAll(create, delete);
+        // Several rounds, so that the interleaving where the delete lists the tools before the tool lands occurs.
+        for (var round = 0; round < 8; round++)
+        {
+            var name = "conn" + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await catalog.CreateConnectionAsync(CatalogData.Connection("tnt_a", name), Ct);
 
-        Assert.True(await delete);
-        Assert.Null(await catalog.FindConnectionAsync("tnt_a", "zendesk", Ct));
-        // Whichever ran first, no tool outlives its connection.
-        Assert.Empty(await catalog.ListToolsAsync("tnt_a", null, Ct));
+            var create = Task.Run(() => catalog.CreateToolAsync(CatalogData.Tool("tnt_a", name, "t"), Ct), Ct);
+            var delete = Task.Run(() => catalog.DeleteConnectionAsync("tnt_a", name, Ct), Ct);
+            await Task.WhenAll(create, delete);
+
+            Assert.True(await delete);
+            Assert.Null(await catalog.FindConnectionAsync("tnt_a", name, Ct));
+
+            // Whichever ran first, no tool outlives its connection.
+            Assert.Empty(await catalog.ListToolsAsync("tnt_a", name, Ct));
+        }
     }
 
     [Fact]
