@@ -1,6 +1,10 @@
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Dome.Core.Approvals;
+using Dome.Core.Audit;
+using Dome.Core.Limits;
+using Dome.Core.Policy;
 using Dome.Core.Storage;
 using Dome.Storage.Azure.Tables;
 
@@ -27,6 +31,10 @@ public sealed class AzureTableStores
         Agents = new AzureAgentStore(tables);
         IdentityProviders = new AzureIdentityProviderStore(tables);
         TokenEvents = new AzureTokenEventStore(tables);
+        Limits = new AzureLimitStore(tables);
+        Policies = new AzurePolicyStore(tables);
+        Approvals = new AzureApprovalStore(tables);
+        Audit = new AzureAuditStore(tables);
         Catalog = new AzureCatalogStore(tables);
     }
 
@@ -51,6 +59,14 @@ public sealed class AzureTableStores
     public ITokenEventStore TokenEvents { get; }
 
     public ICatalogStore Catalog { get; }
+
+    public ILimitStore Limits { get; }
+
+    public IPolicyStore Policies { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IAuditStore Audit { get; }
 
     private static TableClientOptions Options(HttpPipelineTransport? transport)
     {
