@@ -1,0 +1,185 @@
+namespace Dome.Cedar.Tests.Differential.Generation.Schemas;
+
+/// <summary>Boolean conditions: guarded atoms combined with `&amp;&amp;`, `||`, `!` and `if`.</summary>
+internal sealed partial class SchemaPolicyGenerator
+{
+    private static readonly string[] Comparisons = ["<", "<=", ">", ">=", "==", "!="];
+    private static readonly string[] Patterns = ["*", "a*", "*b*", "alice", "\\*"];
+
+    private string Condition(int depth)
+    {
+        if (depth <= 0 || Chance(35))
+        {
+            return Atom(depth);
+        }
+
+        return random.Next(10) switch
+        {
+            < 4 => "(" + Condition(depth - 1) + " && " + Condition(depth - 1) + ")",
+            < 7 => "(" + Condition(depth - 1) + " || " + Condition(depth - 1) + ")",
+            < 9 => "!" + Condition(depth - 1),
+            _ => "(if " + Condition(depth - 1) + " then " + Condition(depth - 1) + " else " + Condition(depth - 1) + ")",
+        };
+    }
+
+    /// <summary>One test, preceded by the guards its values need: `(g1 &amp;&amp; g2 &amp;&amp; test)`.</summary>
+    private string Atom(int depth)
+    {
+        var guards = new List<string>();
+        var test = Test(guards, depth);
+        return Guarded(guards, test);
+    }
+
+    private static string Guarded(List<string> guards, string test)
+    {
+        var distinct = guards.Distinct().ToList();
+        return distinct.Count == 0 ? "(" + test + ")" : "(" + string.Join(" && ", distinct) + " && " + test + ")";
+    }
+
+    private string Test(List<string> guards, int depth)
+    {
+        switch (random.Next(13))
+        {
+            case 0:
+                return Value(GenPrimitive.Bool, guards, depth);
+            case 1:
+            case 2:
+                return Value(GenPrimitive.Long, guards, depth) + " " + Pick(Comparisons) + " " + Value(GenPrimitive.Long, guards, depth);
+            case 3:
+            {
+                var type = AnyType();
+                return Value(type, guards, depth) + (Chance(70) ? " == " : " != ") + Value(type, guards, depth);
+            }
+
+            case 4:
+                return Value(GenPrimitive.String, guards, depth) + " like " + CedarText.Quote(Pick(Patterns)).Replace("\\\\*", "\\*", StringComparison.Ordinal);
+            case 5:
+                return EntityTest(guards, depth);
+            case 6:
+            {
+                var variable = Pick<string>(["principal", "resource", "context"]);
+                var target = paths.Where(p => p.Text.StartsWith(variable, StringComparison.Ordinal) && p.Type is GenRecord or GenEntityRef).ToList();
+                var path = target.Count > 0 ? Pick(target) : null;
+                if (path is null)
+                {
+                    return "true";
+                }
+
+                guards.AddRange(path.Guards);
+                return path.Text + " has " + AttributeKey(Pick(SchemaGenerator.AttributeNames));
+            }
+
+            case 7:
+                return SetTest(guards, depth);
+            case 8:
+            case 9:
+                return ExtensionTest(guards, depth);
+            case 10:
+            {
+                var entities = paths.Where(p => p.Type is GenEntityRef e && schema.Entity(e.Name)?.Tags is not null).ToList();
+                if (entities.Count == 0)
+                {
+                    return EntityTest(guards, depth);
+                }
+
+                var path = Pick(entities);
+                guards.AddRange(path.Guards);
+                return path.Text + ".hasTag(" + CedarText.Quote(Pick(TagKeys)) + ")";
+            }
+
+            default:
+                return EntityTest(guards, depth);
+        }
+    }
+
+    private string EntityTest(List<string> guards, int depth)
+    {
+        var entityTypes = schema.EntityTypes.Select(e => e.Name).ToList();
+        var variable = Pick<string>(["principal", "resource"]);
+        var type = variable == "principal" ? env.Principal : env.Resource;
+        switch (random.Next(6))
+        {
+            case 0:
+                return variable + " is " + Pick(entityTypes);
+            case 1:
+            {
+                var parents = type is null ? [] : schema.Entity(type)?.Parents ?? [];
+                var target = parents.Count > 0 && Chance(70) ? Pick(parents) : Pick(entityTypes);
+                return variable + " in " + (Chance(30) ? "[" + Value(new GenEntityRef(target), guards, depth) + "]" : Value(new GenEntityRef(target), guards, depth));
+            }
+
+            case 2:
+                return "principal in resource";
+            case 3 when env.Action is { } action:
+                return "action " + (Chance(50) ? "== " : "in ") + Pick(schema.Actions.Where(a => a.Namespace == action.Namespace).ToList()).Literal;
+            default:
+            {
+                var entityPaths = paths.Where(p => p.Type is GenEntityRef).ToList();
+                if (entityPaths.Count == 0)
+                {
+                    return variable + " is " + Pick(entityTypes);
+                }
+
+                var path = Pick(entityPaths);
+                guards.AddRange(path.Guards);
+                return Chance(50)
+                    ? path.Text + " == " + Value(path.Type, guards, depth)
+                    : path.Text + " in " + Value(new GenEntityRef(Pick(entityTypes)), guards, depth);
+            }
+        }
+    }
+
+    private string SetTest(List<string> guards, int depth)
+    {
+        var sets = paths.Where(p => p.Type is GenSet).ToList();
+        GenSet set;
+        string text;
+        if (sets.Count > 0 && Chance(70))
+        {
+            var path = Pick(sets);
+            guards.AddRange(path.Guards);
+            set = (GenSet)path.Type;
+            text = path.Text;
+        }
+        else
+        {
+            set = new GenSet(AnyType());
+            text = Value(set, guards, depth);
+        }
+
+        return random.Next(4) switch
+        {
+            0 => text + ".contains(" + Value(set.Element, guards, depth) + ")",
+            1 => text + ".containsAll(" + Value(set, guards, depth) + ")",
+            2 => text + ".containsAny(" + Value(set, guards, depth) + ")",
+            _ => (Chance(50) ? "!" : "") + text + ".isEmpty()",
+        };
+    }
+
+    private string ExtensionTest(List<string> guards, int depth)
+    {
+        var name = Pick(GenExtension.Names);
+        var type = new GenExtension(name);
+        var value = Value(type, guards, depth);
+        return name switch
+        {
+            "ipaddr" => random.Next(4) switch
+            {
+                0 => value + ".isInRange(" + Value(type, guards, depth) + ")",
+                1 => value + ".isLoopback()",
+                2 => value + ".isMulticast()",
+                _ => value + (Chance(50) ? ".isIpv4()" : ".isIpv6()"),
+            },
+            "decimal" => value + "." + Pick<string>(["lessThan", "lessThanOrEqual", "greaterThan", "greaterThanOrEqual"]) + "(" + Value(type, guards, depth) + ")",
+            "datetime" => random.Next(3) switch
+            {
+                0 => value + " " + Pick(Comparisons) + " " + Value(type, guards, depth),
+                1 => value + ".offset(" + Value(new GenExtension("duration"), guards, depth) + ") > " + Value(type, guards, depth),
+                _ => value + ".durationSince(" + Value(type, guards, depth) + ").toMinutes() > " + Value(GenPrimitive.Long, guards, depth),
+            },
+            _ => Chance(50)
+                ? value + " " + Pick(Comparisons) + " " + Value(type, guards, depth)
+                : value + "." + Pick<string>(["toDays", "toHours", "toMinutes", "toSeconds", "toMilliseconds"]) + "() == " + Value(GenPrimitive.Long, guards, depth),
+        };
+    }
+}
