@@ -13,7 +13,10 @@ namespace Dome.Cedar.Tests.Differential;
 /// cedar text by Dome; that text converted back to JSON by Dome; and printed as cedar text by cedar-wasm
 /// (read by Dome only, compared with the reference's outcome on the original). In every form Dome and
 /// the reference must agree on whether schema and policies are accepted, on valid versus invalid, and
-/// on which policies have errors.
+/// on which policies have errors; where every reference message of a policy maps to a Dome code (see
+/// <see cref="ReferenceErrorKind"/>), on the set of error kinds; and on which policies get the
+/// "no applicable action" and "impossible policy" warnings. Error counts are not compared (Dome reports
+/// each distinct diagnostic once, the reference once per request environment).
 /// </summary>
 internal sealed class ValidationDifferentialRunner(OracleClient oracle)
 {
@@ -32,10 +35,10 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
         {
             var testCase = cases[c];
             var answer = reference[c];
-            var dome = forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.PolicyText)).ToList();
+            var dome = forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.FullText)).ToList();
             if (answer.Text is { } wasmText)
             {
-                dome.Add(DomeValidation.Run(wasmText, json: false, testCase.PolicyText));
+                dome.Add(DomeValidation.Run(wasmText, json: false, testCase.FullText));
             }
 
             Statistics.Count(testCase, answer.Results[0], dome[0]);
@@ -109,13 +112,17 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             }
         }
 
-        return null;
+        var wantWarnings = want.Warnings.Select(w => (w.PolicyId, Kind: ReferenceErrorKind.ClassifyWarning(w.Message)))
+            .Where(w => w.Kind is not null).Select(w => w.PolicyId + " " + w.Kind).ToHashSet(StringComparer.Ordinal);
+        var gotWarnings = got.Warnings.Where(w => w.Code is "invalid-action-application" or "impossible-policy")
+            .Select(w => w.PolicyId + " " + w.Code).ToHashSet(StringComparer.Ordinal);
+        return wantWarnings.SetEquals(gotWarnings) ? null : "scope or impossible-policy warnings differ";
     }
 
     private static string Describe(OracleValidationResult result) =>
         result.Failure is not null ? "failure (" + string.Join("; ", result.Failure) + ")"
-        : result.Errors.Count == 0 ? "valid"
-        : "invalid: " + string.Join(" | ", result.Errors.Select(e => e.PolicyId + ": " + e.Message));
+        : (result.Errors.Count == 0 ? "valid" : "invalid: " + string.Join(" | ", result.Errors.Select(e => e.PolicyId + ": " + e.Message)))
+            + (result.Warnings.Count == 0 ? "" : "; warnings: " + string.Join(" | ", result.Warnings.Select(e => e.PolicyId + ": " + e.Message)));
 
     private static string BatchDocument(List<SchemaCase> cases, List<List<(string Source, bool Json)>> forms)
     {
@@ -129,6 +136,13 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
                 writer.WriteStartObject();
                 writer.WriteString("name", cases[c].Name);
                 writer.WriteString("policies", cases[c].PolicyText);
+                writer.WriteStartObject("templates");
+                for (var t = 0; t < cases[c].Templates.Count; t++)
+                {
+                    writer.WriteString(cases[c].TemplateId(t), cases[c].Templates[t]);
+                }
+
+                writer.WriteEndObject();
                 writer.WriteStartArray("schemas");
                 foreach (var (source, json) in forms[c])
                 {

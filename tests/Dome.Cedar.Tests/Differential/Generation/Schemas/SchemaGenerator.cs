@@ -33,6 +33,16 @@ internal sealed class SchemaGenerator(Random random)
             entityNames.Add(GenSchema.Qualify(Pick(namespaces), name));
         }
 
+        // Now and then a namespaced type reuses an empty-namespace name: the reference rejects that shadowing.
+        if (namespaces.Count > 1 && namespaces.Contains("") && Chance(3))
+        {
+            var shadowed = entityNames.FirstOrDefault(n => GenSchema.NamespaceOf(n).Length == 0);
+            if (shadowed is not null)
+            {
+                entityNames.Add(GenSchema.Qualify(namespaces.First(n => n.Length > 0), shadowed));
+            }
+        }
+
         var enums = enumBases.Select(b => new GenEntityType
         {
             Name = GenSchema.Qualify(Pick(namespaces), b),

@@ -38,8 +38,11 @@ internal sealed partial class SchemaPolicyGenerator
 
     private string Test(List<string> guards, int depth)
     {
-        switch (random.Next(13))
+        switch (random.Next(15))
         {
+            case 13:
+            case 14:
+                return MixedTest(guards, depth);
             case 0:
                 return Value(GenPrimitive.Bool, guards, depth);
             case 1:
@@ -127,6 +130,25 @@ internal sealed partial class SchemaPolicyGenerator
                     : path.Text + " in " + Value(new GenEntityRef(Pick(entityTypes)), guards, depth);
             }
         }
+    }
+
+    /// <summary>Tests mixing types the least-upper-bound rules care about: entities of two types, records of two shapes.</summary>
+    private string MixedTest(List<string> guards, int depth)
+    {
+        string Entity() => Pick<string>(["principal", "resource", Value(new GenEntityRef(Pick(schema.EntityTypes).Name), guards, depth)]);
+        string Any() => Value(AnyType(), guards, depth);
+        string Cond() => depth > 0 ? Condition(depth - 1) : Pick<string>(["true", "false"]);
+        return random.Next(8) switch
+        {
+            0 => "[" + Entity() + ", " + Entity() + "].contains(" + Entity() + ")",
+            1 => "(if " + Cond() + " then " + Entity() + " else " + Entity() + ") == " + Entity(),
+            2 => Entity() + (Chance(50) ? " == " : " != ") + Entity(),
+            3 => "(if " + Cond() + " then " + Entity() + " else " + Entity() + ") in " + Entity(),
+            4 => "{a: " + Any() + "} == {a: " + Any() + (Chance(50) ? ", b: " + Any() : "") + "}",
+            5 => "[" + Any() + ", " + Any() + "] == [" + Any() + "]",
+            6 => "(if " + Cond() + " then " + Any() + " else " + Any() + ") == " + Any(),
+            _ => Entity() + " is " + Pick(schema.EntityTypes).Name + " && " + Entity() + " in [" + Entity() + ", " + Entity() + "]",
+        };
     }
 
     private string SetTest(List<string> guards, int depth)
