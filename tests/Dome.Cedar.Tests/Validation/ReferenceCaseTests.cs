@@ -61,11 +61,6 @@ public sealed class ReferenceCaseTests
         { "permit(principal, action, resource) when { 1 < 2 && \"a\" like \"a\" };", true, "" },
         { "permit(principal, action, resource) when { principal.manager == resource.owner };", false, "" },
         { "permit(principal, action, resource) when { Color::\"red\" in principal };", true, "impossible-policy" },
-        { "permit(principal, action, resource) when { true } when { principal.nope } unless { true };", false, "" },
-        { "permit(principal, action, resource) when { principal.nope } when { false } when { true };", false, "" },
-        { "permit(principal, action, resource) when { (principal.nope && true) && false };", false, "impossible-policy" },
-        { "permit(principal, action, resource) when { (principal.name == 1) && false };", false, "impossible-policy" },
-        { "permit(principal, action, resource) when { (if true then principal.nope else false) && false };", false, "" },
     };
 
     [Theory]

@@ -30,10 +30,26 @@ internal sealed partial class SchemaPolicyGenerator
         return Guarded(guards, test);
     }
 
-    private static string Guarded(List<string> guards, string test)
+    /// <summary>
+    /// The test behind its guards: mostly `g &amp;&amp; test`, sometimes `if g then test else false` (also safe), and now
+    /// and then `!g || test` or `g || test` (unsafe: the reference keeps no capability from a negated or failed test).
+    /// </summary>
+    private string Guarded(List<string> guards, string test)
     {
         var distinct = guards.Distinct().ToList();
-        return distinct.Count == 0 ? "(" + test + ")" : "(" + string.Join(" && ", distinct) + " && " + test + ")";
+        if (distinct.Count == 0)
+        {
+            return "(" + test + ")";
+        }
+
+        var guard = string.Join(" && ", distinct);
+        return random.Next(100) switch
+        {
+            < 78 => "(" + guard + " && " + test + ")",
+            < 92 => "(if " + guard + " then " + test + " else " + Pick<string>(["false", "true"]) + ")",
+            < 97 => "(!(" + guard + ") || " + test + ")",
+            _ => "(" + guard + " || " + test + ")",
+        };
     }
 
     private string Test(List<string> guards, int depth)
