@@ -32,16 +32,25 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var cases = Enumerable.Range(firstSeed, caseCount).Select(SchemaCase.Generate).ToList();
         var forms = cases.Select(DomeForms).ToList();
-        var prepared = clock.Elapsed;
-        var reference = oracle.Validate(BatchDocument(cases, forms));
-        Statistics.OracleTime += clock.Elapsed - prepared;
-        clock.Restart();
+        var document = BatchDocument(cases, forms);
+
+        // The oracle process works while Dome validates in process; its answers are awaited below.
+        var oracleClock = System.Diagnostics.Stopwatch.StartNew();
+        var pending = Task.Run(() =>
+        {
+            var answers = oracle.Validate(document);
+            oracleClock.Stop();
+            return answers;
+        });
+        var domeResults = cases.Select((testCase, c) => forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.FullText)).ToList()).ToList();
+        var reference = pending.GetAwaiter().GetResult();
+        Statistics.OracleTime += oracleClock.Elapsed;
         var mismatches = new List<Mismatch>();
         for (var c = 0; c < cases.Count; c++)
         {
             var testCase = cases[c];
             var answer = reference[c];
-            var dome = forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.FullText)).ToList();
+            var dome = domeResults[c];
             if (answer.Text is { } wasmText)
             {
                 dome.Add(DomeValidation.Run(wasmText, json: false, testCase.FullText));
@@ -64,7 +73,7 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             }
         }
 
-        Statistics.DomeTime += prepared + clock.Elapsed;
+        Statistics.Elapsed += clock.Elapsed;
         return mismatches;
     }
 

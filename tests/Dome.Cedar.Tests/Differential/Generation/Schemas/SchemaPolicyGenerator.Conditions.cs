@@ -30,13 +30,38 @@ internal sealed partial class SchemaPolicyGenerator
         return Guarded(guards, test);
     }
 
+    /// <summary>Now and then writes `x has a &amp;&amp; x.a has b` as the single test `x has a.b`.</summary>
+    private List<string> MergeHasChains(List<string> guards)
+    {
+        for (var i = 0; i + 1 < guards.Count; i++)
+        {
+            var at = guards[i].IndexOf(" has ", StringComparison.Ordinal);
+            var next = guards[i + 1].IndexOf(" has ", StringComparison.Ordinal);
+            if (at < 0 || next < 0 || !Chance(40))
+            {
+                continue;
+            }
+
+            var target = guards[i][..at];
+            var attribute = guards[i][(at + 5)..];
+            if (ExpressionGenerator.IsIdentifier(attribute) && guards[i + 1][..next] == target + "." + attribute
+                && ExpressionGenerator.IsIdentifier(guards[i + 1][(next + 5)..]))
+            {
+                guards[i] = target + " has " + attribute + "." + guards[i + 1][(next + 5)..];
+                guards.RemoveAt(i + 1);
+            }
+        }
+
+        return guards;
+    }
+
     /// <summary>
     /// The test behind its guards: mostly `g &amp;&amp; test`, sometimes `if g then test else false` (also safe), and now
     /// and then `!g || test` or `g || test` (unsafe: the reference keeps no capability from a negated or failed test).
     /// </summary>
     private string Guarded(List<string> guards, string test)
     {
-        var distinct = guards.Distinct().ToList();
+        var distinct = MergeHasChains(guards.Distinct().ToList());
         if (distinct.Count == 0)
         {
             return "(" + test + ")";
@@ -103,7 +128,18 @@ internal sealed partial class SchemaPolicyGenerator
 
                 var path = Pick(entities);
                 guards.AddRange(path.Guards);
-                return path.Text + ".hasTag(" + CedarText.Quote(Pick(TagKeys)) + ")";
+                var keys = paths.Where(p => p.Type is GenPrimitive { Name: "String" }).ToList();
+                if (keys.Count == 0 || Chance(50))
+                {
+                    return path.Text + ".hasTag(" + CedarText.Quote(Pick(TagKeys)) + ")";
+                }
+
+                // A computed tag key: `e.hasTag(k) && e.getTag(k)` is safe only when both keys are the same expression.
+                var key = Pick(keys);
+                guards.AddRange(key.Guards);
+                var other = Chance(80) ? key : Pick(keys);
+                var tags = schema.Entity(((GenEntityRef)path.Type).Name)!.Tags!;
+                return path.Text + ".hasTag(" + key.Text + ") && " + path.Text + ".getTag(" + other.Text + ") == " + Value(tags, guards, depth);
             }
 
             default:
