@@ -25,7 +25,7 @@
 // to-json output: { "policies": { "<id>": <EST> }, "templates": { "<id>": <EST> }, "errors": { "<id>": [ "..." ] } }
 //
 // validate input:
-//   { "cases": [ { "name": "...", "policies": "<policy set text>",
+//   { "cases": [ { "name": "...", "policies": "<static policies text>", "templates": { "<id>": "<template text>" }?,
 //                  "schemas": [ <schema: cedar text, or a JSON-format schema object>, ... ] } ] }
 // validate output:
 //   { "cases": [ { "name": "...",
@@ -127,7 +127,7 @@ function validateCase(testCase) {
   const results = (testCase.schemas ?? []).map((schema) => {
     const answer = cedar.validate({
       schema,
-      policies: { staticPolicies: testCase.policies },
+      policies: { staticPolicies: testCase.policies, templates: testCase.templates ?? {} },
       validationSettings: { mode: "strict" },
     });
     if (answer.type !== "success") return { failure: messages(answer.errors) };

@@ -7,7 +7,11 @@ namespace Dome.Cedar.Tests.Differential;
 /// Dome's strict validation of a policy set against one schema, reduced to what is compared with the
 /// reference: whether the schema and policies were accepted, and the error kinds of each erroring policy.
 /// </summary>
-internal sealed record DomeValidation(string? Failure, IReadOnlyDictionary<string, IReadOnlySet<string>> ErrorKinds, IReadOnlyList<ValidationDiagnostic> Errors)
+internal sealed record DomeValidation(
+    string? Failure,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> ErrorKinds,
+    IReadOnlyList<ValidationDiagnostic> Errors,
+    IReadOnlyList<ValidationDiagnostic> Warnings)
 {
     /// <summary>Starts the failure of a run that threw something other than a schema or parse error.</summary>
     public const string CrashPrefix = "crash: ";
@@ -26,11 +30,11 @@ internal sealed record DomeValidation(string? Failure, IReadOnlyDictionary<strin
         }
         catch (CedarSchemaException exception)
         {
-            return new DomeValidation("schema: " + exception.Message, new Dictionary<string, IReadOnlySet<string>>(), []);
+            return new DomeValidation("schema: " + exception.Message, new Dictionary<string, IReadOnlySet<string>>(), [], []);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return new DomeValidation(CrashPrefix + exception, new Dictionary<string, IReadOnlySet<string>>(), []);
+            return new DomeValidation(CrashPrefix + exception, new Dictionary<string, IReadOnlySet<string>>(), [], []);
         }
 
         PolicySet set;
@@ -40,7 +44,7 @@ internal sealed record DomeValidation(string? Failure, IReadOnlyDictionary<strin
         }
         catch (CedarParseException exception)
         {
-            return new DomeValidation("policies: " + exception.Message, new Dictionary<string, IReadOnlySet<string>>(), []);
+            return new DomeValidation("policies: " + exception.Message, new Dictionary<string, IReadOnlySet<string>>(), [], []);
         }
 
         ValidationResult result;
@@ -50,16 +54,16 @@ internal sealed record DomeValidation(string? Failure, IReadOnlyDictionary<strin
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return new DomeValidation(CrashPrefix + exception, new Dictionary<string, IReadOnlySet<string>>(), []);
+            return new DomeValidation(CrashPrefix + exception, new Dictionary<string, IReadOnlySet<string>>(), [], []);
         }
 
         var kinds = result.Errors.GroupBy(e => e.PolicyId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(e => e.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new DomeValidation(null, kinds, result.Errors);
+        return new DomeValidation(null, kinds, result.Errors, result.Warnings);
     }
 
     public override string ToString() =>
         Failure is not null ? "failure (" + Failure + ")"
-        : Errors.Count == 0 ? "valid"
-        : "invalid: " + string.Join(" | ", Errors);
+        : (Errors.Count == 0 ? "valid" : "invalid: " + string.Join(" | ", Errors))
+            + (Warnings.Count == 0 ? "" : "; warnings: " + string.Join(" | ", Warnings));
 }

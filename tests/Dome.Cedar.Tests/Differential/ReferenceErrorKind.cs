@@ -16,14 +16,20 @@ internal static class ReferenceErrorKind
         ("unexpected type", "unexpected-type"),
         ("unrecognized entity type", "unrecognized-entity-type"),
         ("unrecognized action", "unrecognized-action"),
-        ("invalid enum entity", "invalid-enum-entity"),
+        ("is of an enumerated entity type, but", "invalid-enum-entity"),
         ("empty set literals are forbidden", "empty-set-forbidden"),
-        ("non-literal extension constructor", "non-literal-extension-constructor"),
+        ("extension constructors may not be called with non-literal expressions", "non-literal-extension-constructor"),
         ("error during extension function argument validation", "invalid-extension-argument"),
         ("no tags are allowed", "no-tags-allowed"),
         ("undefined extension function", "undefined-function"),
         ("wrong number of arguments", "wrong-number-of-arguments"),
     ];
+
+    /// <summary>The two scope and satisfiability warnings compared with Dome's (hidden-character warnings are not).</summary>
+    public static string? ClassifyWarning(string message) =>
+        message.Contains("unable to find an applicable action", StringComparison.Ordinal) ? "invalid-action-application"
+        : message.Contains("policy is impossible", StringComparison.Ordinal) ? "impossible-policy"
+        : null;
 
     public static string? Classify(string message)
     {

@@ -13,32 +13,55 @@ namespace Dome.Cedar.Tests.Differential;
 /// cedar text by Dome; that text converted back to JSON by Dome; and printed as cedar text by cedar-wasm
 /// (read by Dome only, compared with the reference's outcome on the original). In every form Dome and
 /// the reference must agree on whether schema and policies are accepted, on valid versus invalid, and
-/// on which policies have errors.
+/// on which policies have errors; where every reference message of a policy maps to a Dome code (see
+/// <see cref="ReferenceErrorKind"/>), on the set of error kinds; and on which policies get the
+/// "no applicable action" and "impossible policy" warnings. Error counts are not compared (Dome reports
+/// each distinct diagnostic once, the reference once per request environment).
 /// </summary>
 internal sealed class ValidationDifferentialRunner(OracleClient oracle)
 {
     private static readonly string[] Forms = ["generated JSON", "dome's cedar text", "dome's JSON from that text", "cedar-wasm's cedar text"];
+
+    private readonly Dictionary<int, string> crashes = [];
 
     /// <summary>Counts from the last <see cref="Run"/>.</summary>
     public ValidationStatistics Statistics { get; } = new();
 
     public List<Mismatch> Run(int firstSeed, int caseCount)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var cases = Enumerable.Range(firstSeed, caseCount).Select(SchemaCase.Generate).ToList();
         var forms = cases.Select(DomeForms).ToList();
-        var reference = oracle.Validate(BatchDocument(cases, forms));
+        var document = BatchDocument(cases, forms);
+
+        // The oracle process works while Dome validates in process; its answers are awaited below.
+        var oracleClock = System.Diagnostics.Stopwatch.StartNew();
+        var pending = Task.Run(() =>
+        {
+            var answers = oracle.Validate(document);
+            oracleClock.Stop();
+            return answers;
+        });
+        var domeResults = cases.Select((testCase, c) => forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.FullText)).ToList()).ToList();
+        var reference = pending.GetAwaiter().GetResult();
+        Statistics.OracleTime += oracleClock.Elapsed;
         var mismatches = new List<Mismatch>();
         for (var c = 0; c < cases.Count; c++)
         {
             var testCase = cases[c];
             var answer = reference[c];
-            var dome = forms[c].Select(f => DomeValidation.Run(f.Source, f.Json, testCase.PolicyText)).ToList();
+            var dome = domeResults[c];
             if (answer.Text is { } wasmText)
             {
-                dome.Add(DomeValidation.Run(wasmText, json: false, testCase.PolicyText));
+                dome.Add(DomeValidation.Run(wasmText, json: false, testCase.FullText));
             }
 
             Statistics.Count(testCase, answer.Results[0], dome[0]);
+            if (crashes.Remove(testCase.Seed, out var crash))
+            {
+                mismatches.Add(new Mismatch(testCase.Name, "dome crashed converting the schema", testCase.Describe(), "(convert)", "-", crash));
+            }
+
             for (var f = 0; f < dome.Count; f++)
             {
                 var want = f < answer.Results.Count ? answer.Results[f] : answer.Results[0];
@@ -50,11 +73,12 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             }
         }
 
+        Statistics.Elapsed += clock.Elapsed;
         return mismatches;
     }
 
     /// <summary>The schema forms Dome produces from the generated JSON (fewer when Dome cannot read or print it).</summary>
-    private static List<(string Source, bool Json)> DomeForms(SchemaCase testCase)
+    private List<(string Source, bool Json)> DomeForms(SchemaCase testCase)
     {
         var forms = new List<(string, bool)> { (testCase.SchemaJson, true) };
         try
@@ -69,8 +93,8 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // A crash while converting: the text form then carries it, so it is reported.
-            forms.Add(("crash while converting: " + exception, false));
+            // Converting must never crash: reported as a disagreement by Run.
+            crashes[testCase.Seed] = exception.ToString();
         }
 
         return forms;
@@ -109,13 +133,17 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             }
         }
 
-        return null;
+        var wantWarnings = want.Warnings.Select(w => (w.PolicyId, Kind: ReferenceErrorKind.ClassifyWarning(w.Message)))
+            .Where(w => w.Kind is not null).Select(w => w.PolicyId + " " + w.Kind).ToHashSet(StringComparer.Ordinal);
+        var gotWarnings = got.Warnings.Where(w => w.Code is "invalid-action-application" or "impossible-policy")
+            .Select(w => w.PolicyId + " " + w.Code).ToHashSet(StringComparer.Ordinal);
+        return wantWarnings.SetEquals(gotWarnings) ? null : "scope or impossible-policy warnings differ";
     }
 
     private static string Describe(OracleValidationResult result) =>
         result.Failure is not null ? "failure (" + string.Join("; ", result.Failure) + ")"
-        : result.Errors.Count == 0 ? "valid"
-        : "invalid: " + string.Join(" | ", result.Errors.Select(e => e.PolicyId + ": " + e.Message));
+        : (result.Errors.Count == 0 ? "valid" : "invalid: " + string.Join(" | ", result.Errors.Select(e => e.PolicyId + ": " + e.Message)))
+            + (result.Warnings.Count == 0 ? "" : "; warnings: " + string.Join(" | ", result.Warnings.Select(e => e.PolicyId + ": " + e.Message)));
 
     private static string BatchDocument(List<SchemaCase> cases, List<List<(string Source, bool Json)>> forms)
     {
@@ -129,6 +157,13 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
                 writer.WriteStartObject();
                 writer.WriteString("name", cases[c].Name);
                 writer.WriteString("policies", cases[c].PolicyText);
+                writer.WriteStartObject("templates");
+                for (var t = 0; t < cases[c].Templates.Count; t++)
+                {
+                    writer.WriteString(cases[c].TemplateId(t), cases[c].Templates[t]);
+                }
+
+                writer.WriteEndObject();
                 writer.WriteStartArray("schemas");
                 foreach (var (source, json) in forms[c])
                 {

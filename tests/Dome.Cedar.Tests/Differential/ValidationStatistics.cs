@@ -16,6 +16,12 @@ internal sealed class ValidationStatistics
 
     public int WithWarnings { get; private set; }
 
+    /// <summary>Wall time spent in the oracle process (reported, never asserted).</summary>
+    public TimeSpan OracleTime { get; set; }
+
+    /// <summary>Wall time of the runs, oracle included: it works while Dome validates (reported, never asserted).</summary>
+    public TimeSpan Elapsed { get; set; }
+
     /// <summary>Reference error kinds (Dome codes; `?` + message for unmapped ones) and how often each occurred.</summary>
     public Dictionary<string, int> Kinds { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +58,6 @@ internal sealed class ValidationStatistics
     }
 
     public override string ToString() =>
-        $"{Cases} cases: {Valid} valid, {Invalid} invalid, {Rejected} rejected by the reference, {WithWarnings} with warnings; error kinds: "
+        $"{Cases} cases (oracle {OracleTime.TotalSeconds:F1} s of {Elapsed.TotalSeconds:F1} s): {Valid} valid, {Invalid} invalid, {Rejected} rejected by the reference, {WithWarnings} with warnings; error kinds: "
         + string.Join(", ", Kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key} x{k.Value}"));
 }

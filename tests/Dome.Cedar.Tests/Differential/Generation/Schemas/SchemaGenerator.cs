@@ -21,6 +21,9 @@ internal sealed class SchemaGenerator(Random random)
     public static readonly string[] EnumIds = ["red", "green", "blue", "on", "off", "a b"];
 
     private readonly List<string> entityNames = [];
+
+    /// <summary>Entity types attributes may refer to (enumerated ones included).</summary>
+    private readonly List<string> referable = [];
     private readonly List<(string Name, GenType Type)> commonTypes = [];
 
     public GenSchema Generate()
@@ -33,12 +36,23 @@ internal sealed class SchemaGenerator(Random random)
             entityNames.Add(GenSchema.Qualify(Pick(namespaces), name));
         }
 
+        // Now and then a namespaced type reuses an empty-namespace name: the reference rejects that shadowing.
+        if (namespaces.Count > 1 && namespaces.Contains("") && Chance(3))
+        {
+            var shadowed = entityNames.FirstOrDefault(n => GenSchema.NamespaceOf(n).Length == 0);
+            if (shadowed is not null)
+            {
+                entityNames.Add(GenSchema.Qualify(namespaces.First(n => n.Length > 0), shadowed));
+            }
+        }
+
         var enums = enumBases.Select(b => new GenEntityType
         {
             Name = GenSchema.Qualify(Pick(namespaces), b),
             EnumIds = Shuffle(EnumIds).Take(random.Next(1, 4)).ToList(),
         }).ToList();
         var allTypes = entityNames.Concat(enums.Select(e => e.Name)).ToList();
+        referable.AddRange(allTypes);
 
         foreach (var name in Shuffle(CommonPool).Take(random.Next(0, 3)))
         {
@@ -113,7 +127,7 @@ internal sealed class SchemaGenerator(Random random)
             < 28 => GenPrimitive.Long,
             < 36 => GenPrimitive.Bool,
             < 50 => new GenExtension(Pick(GenExtension.Names)),
-            < 66 => new GenEntityRef(Pick(entityNames)),
+            < 66 => new GenEntityRef(Pick(referable)),
             < 76 => new GenSet(depth > 0 ? Type(depth - 1) : GenPrimitive.String),
             < 86 when depth > 0 => Record(depth - 1),
             < 94 when commonTypes.Count > 0 => Common(Pick(commonTypes)),

@@ -30,16 +30,60 @@ internal sealed partial class SchemaPolicyGenerator
         return Guarded(guards, test);
     }
 
-    private static string Guarded(List<string> guards, string test)
+    /// <summary>Now and then writes `x has a &amp;&amp; x.a has b` as the single test `x has a.b`.</summary>
+    private List<string> MergeHasChains(List<string> guards)
     {
-        var distinct = guards.Distinct().ToList();
-        return distinct.Count == 0 ? "(" + test + ")" : "(" + string.Join(" && ", distinct) + " && " + test + ")";
+        for (var i = 0; i + 1 < guards.Count; i++)
+        {
+            var at = guards[i].IndexOf(" has ", StringComparison.Ordinal);
+            var next = guards[i + 1].IndexOf(" has ", StringComparison.Ordinal);
+            if (at < 0 || next < 0 || !Chance(40))
+            {
+                continue;
+            }
+
+            var target = guards[i][..at];
+            var attribute = guards[i][(at + 5)..];
+            if (ExpressionGenerator.IsIdentifier(attribute) && guards[i + 1][..next] == target + "." + attribute
+                && ExpressionGenerator.IsIdentifier(guards[i + 1][(next + 5)..]))
+            {
+                guards[i] = target + " has " + attribute + "." + guards[i + 1][(next + 5)..];
+                guards.RemoveAt(i + 1);
+            }
+        }
+
+        return guards;
+    }
+
+    /// <summary>
+    /// The test behind its guards: mostly `g &amp;&amp; test`, sometimes `if g then test else false` (also safe), and now
+    /// and then `!g || test` or `g || test` (unsafe: the reference keeps no capability from a negated or failed test).
+    /// </summary>
+    private string Guarded(List<string> guards, string test)
+    {
+        var distinct = MergeHasChains(guards.Distinct().ToList());
+        if (distinct.Count == 0)
+        {
+            return "(" + test + ")";
+        }
+
+        var guard = string.Join(" && ", distinct);
+        return random.Next(100) switch
+        {
+            < 78 => "(" + guard + " && " + test + ")",
+            < 92 => "(if " + guard + " then " + test + " else " + Pick<string>(["false", "true"]) + ")",
+            < 97 => "(!(" + guard + ") || " + test + ")",
+            _ => "(" + guard + " || " + test + ")",
+        };
     }
 
     private string Test(List<string> guards, int depth)
     {
-        switch (random.Next(13))
+        switch (random.Next(15))
         {
+            case 13:
+            case 14:
+                return MixedTest(guards, depth);
             case 0:
                 return Value(GenPrimitive.Bool, guards, depth);
             case 1:
@@ -84,7 +128,18 @@ internal sealed partial class SchemaPolicyGenerator
 
                 var path = Pick(entities);
                 guards.AddRange(path.Guards);
-                return path.Text + ".hasTag(" + CedarText.Quote(Pick(TagKeys)) + ")";
+                var keys = paths.Where(p => p.Type is GenPrimitive { Name: "String" }).ToList();
+                if (keys.Count == 0 || Chance(50))
+                {
+                    return path.Text + ".hasTag(" + CedarText.Quote(Pick(TagKeys)) + ")";
+                }
+
+                // A computed tag key: `e.hasTag(k) && e.getTag(k)` is safe only when both keys are the same expression.
+                var key = Pick(keys);
+                guards.AddRange(key.Guards);
+                var other = Chance(80) ? key : Pick(keys);
+                var tags = schema.Entity(((GenEntityRef)path.Type).Name)!.Tags!;
+                return path.Text + ".hasTag(" + key.Text + ") && " + path.Text + ".getTag(" + other.Text + ") == " + Value(tags, guards, depth);
             }
 
             default:
@@ -127,6 +182,25 @@ internal sealed partial class SchemaPolicyGenerator
                     : path.Text + " in " + Value(new GenEntityRef(Pick(entityTypes)), guards, depth);
             }
         }
+    }
+
+    /// <summary>Tests mixing types the least-upper-bound rules care about: entities of two types, records of two shapes.</summary>
+    private string MixedTest(List<string> guards, int depth)
+    {
+        string Entity() => Pick<string>(["principal", "resource", Value(new GenEntityRef(Pick(schema.EntityTypes).Name), guards, depth)]);
+        string Any() => Value(AnyType(), guards, depth);
+        string Cond() => depth > 0 ? Condition(depth - 1) : Pick<string>(["true", "false"]);
+        return random.Next(8) switch
+        {
+            0 => "[" + Entity() + ", " + Entity() + "].contains(" + Entity() + ")",
+            1 => "(if " + Cond() + " then " + Entity() + " else " + Entity() + ") == " + Entity(),
+            2 => Entity() + (Chance(50) ? " == " : " != ") + Entity(),
+            3 => "(if " + Cond() + " then " + Entity() + " else " + Entity() + ") in " + Entity(),
+            4 => "{a: " + Any() + "} == {a: " + Any() + (Chance(50) ? ", b: " + Any() : "") + "}",
+            5 => "[" + Any() + ", " + Any() + "] == [" + Any() + "]",
+            6 => "(if " + Cond() + " then " + Any() + " else " + Any() + ") == " + Any(),
+            _ => Entity() + " is " + Pick(schema.EntityTypes).Name + " && " + Entity() + " in [" + Entity() + ", " + Entity() + "]",
+        };
     }
 
     private string SetTest(List<string> guards, int depth)

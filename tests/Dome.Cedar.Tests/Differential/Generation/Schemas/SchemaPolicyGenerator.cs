@@ -25,7 +25,12 @@ internal sealed partial class SchemaPolicyGenerator(Random random, GenSchema sch
     /// <summary>Whether the last policy got a deliberate fault, and which.</summary>
     public string? LastFault { get; private set; }
 
-    public string Policy()
+    public string Policy() => Write(template: false);
+
+    /// <summary>A template: `?principal`, `?resource` or both in the scope.</summary>
+    public string Template() => Write(template: true);
+
+    private string Write(bool template)
     {
         var builder = new StringBuilder();
         if (Chance(10))
@@ -35,7 +40,7 @@ internal sealed partial class SchemaPolicyGenerator(Random random, GenSchema sch
 
         var fault = Chance(FaultPercent) ? random.Next(FaultKinds) : -1;
         LastFault = null;
-        var scope = Scope(fault);
+        var scope = Scope(fault, template);
         paths = Paths();
         builder.Append(Chance(75) ? "permit" : "forbid").Append(" (\n  ").Append(scope).Append("\n)");
         var clauses = new List<string>();
@@ -68,13 +73,13 @@ internal sealed partial class SchemaPolicyGenerator(Random random, GenSchema sch
     }
 
     /// <summary>The scope: principal, action and resource constraints; sets <see cref="env"/>.</summary>
-    private string Scope(int fault)
+    private string Scope(int fault, bool template)
     {
         var applicable = schema.Actions.Where(a => a.Applies).ToList();
         if (applicable.Count == 0)
         {
             env = new PolicyEnvironment(null, null, null);
-            return "principal, action, resource";
+            return template ? "principal in ?principal, action, resource" : "principal, action, resource";
         }
 
         var action = Pick(applicable);
@@ -108,6 +113,20 @@ internal sealed partial class SchemaPolicyGenerator(Random random, GenSchema sch
             principal = "principal is " + (others.Count > 0 && Chance(70) ? Pick(others) : "Nope");
         }
 
+        if (template)
+        {
+            var principalSlot = Chance(65);
+            if (principalSlot)
+            {
+                principal = SlotScope("principal", env.Principal!);
+            }
+
+            if (!principalSlot || Chance(40))
+            {
+                resource = SlotScope("resource", env.Resource!);
+            }
+        }
+
         return principal + ",\n  " + actionScope + ",\n  " + resource;
     }
 
@@ -121,10 +140,17 @@ internal sealed partial class SchemaPolicyGenerator(Random random, GenSchema sch
             < 50 => variable + " == " + Literal(type),
             < 60 when parents.Count > 0 => variable + " in " + Literal(Pick(parents)),
             < 70 when parents.Count > 0 => variable + " is " + type + " in " + Literal(Pick(parents)),
-            < 85 when single => variable,
+            < 85 when single || Chance(40) => variable,
             _ => variable + " is " + type,
         };
     }
+
+    private string SlotScope(string variable, string type) => random.Next(3) switch
+    {
+        0 => variable + " == ?" + variable,
+        1 => variable + " in ?" + variable,
+        _ => variable + " is " + type + " in ?" + variable,
+    };
 
     /// <summary>Actions that <paramref name="action"/> is (transitively) in.</summary>
     private IEnumerable<GenAction> Groups(GenAction action)
