@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dome.Core.Audit;
 using Dome.Core.Catalog;
 using Dome.Core.Secrets;
 using Dome.Functions.Hosting;
@@ -26,7 +27,7 @@ await dome.StartAsync();
 var domeAddress = new Uri(dome.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 try
 {
-    var token = await SetUpAsync(dome, domeAddress, upstreamAddress, dataDir);
+    var (tenant, token) = await SetUpAsync(dome, domeAddress, upstreamAddress, dataDir);
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(30),
@@ -74,6 +75,9 @@ try
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency at {rate}/s: p50 {results[1].P50Ms - results[0].P50Ms:0.000} ms, p99 {results[1].P99Ms - results[0].P99Ms:0.000} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"governed max throughput: {results[3].Throughput / results[2].Throughput:P0} of direct"));
+    Console.WriteLine();
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 5000);
 }
 finally
 {
@@ -83,7 +87,7 @@ finally
     Directory.Delete(dataDir, recursive: true);
 }
 
-static async Task<string> SetUpAsync(WebApplication dome, Uri domeAddress, Uri upstream, string dataDir)
+static async Task<(string Tenant, string Token)> SetUpAsync(WebApplication dome, Uri domeAddress, Uri upstream, string dataDir)
 {
     var adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDir, "admin.key"))).Trim();
     using var admin = new HttpClient { BaseAddress = domeAddress };
@@ -116,7 +120,7 @@ static async Task<string> SetUpAsync(WebApplication dome, Uri domeAddress, Uri u
         ["subject_token"] = apiKey,
         ["subject_token_type"] = "urn:dome:params:oauth:token-type:api-key",
     }));
-    return (await exchange.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    return (tenant, (await exchange.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
