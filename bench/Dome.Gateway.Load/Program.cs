@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32]
+// Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32 | --governed-only SECONDS]
 // Governed POST /v1/tools/call vs the same request straight to the upstream, both on loopback, in one run.
 var seconds = Arg("--seconds", 10);
 var rate = Arg("--rate", 500);
@@ -54,6 +54,16 @@ try
     // Warm up both paths (JIT, connection pools, policy compile, caches).
     await load.MaxThroughputAsync("warm-up", Direct, 8, TimeSpan.FromSeconds(2));
     await load.MaxThroughputAsync("warm-up", Governed, 8, TimeSpan.FromSeconds(3));
+
+    if (Arg("--governed-only", 0) is > 0 and var only)
+    {
+        // For a profiler (dotnet-trace collect -- ...): only the governed closed loop, for --governed-only seconds.
+        var alone = await load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(only));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{alone.Name}: {alone.Throughput:0} req/s, p50 {alone.P50Ms:0.000} ms, p99 {alone.P99Ms:0.000} ms"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 2000);
+        return;
+    }
 
     var results = new List<LoadResult>
     {

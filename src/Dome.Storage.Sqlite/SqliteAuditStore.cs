@@ -32,6 +32,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     {
         ArgumentNullException.ThrowIfNull(auditEvents);
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = connection.Command(Upsert, transaction,
             ("$t", null), ("$id", null), ("$time", null), ("$a", null), ("$n", null), ("$u", null), ("$tool", null), ("$d", null), ("$stage", null), ("$body", null));

@@ -27,6 +27,12 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     {
         var poison = QueueNames.Poison(QueueNames.Audit);
         int moved = 0;
+        if ((await queue.PeekAsync(poison, 1, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            // Nothing parked (the usual case): a peek, not a receive, so no write per delivery.
+            return 0;
+        }
+
         for (int i = 0; i < RecoverPerDelivery; i++)
         {
             var message = await queue.ReceiveAsync(poison, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
