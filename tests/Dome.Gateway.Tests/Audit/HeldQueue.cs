@@ -11,14 +11,16 @@ internal sealed class HeldQueue(IMessageQueue inner) : IMessageQueue
 {
     private readonly SemaphoreSlim entered = new(0);
     private TaskCompletionSource? held;
+    private TaskCompletionSource? released;
 
     public bool Down { get; set; }
 
     public int Sends { get; private set; }
 
-    public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The next send waits for <see cref="Release"/>.</summary>
+    public void Hold() => held = released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Release() => held?.TrySetResult();
+    public void Release() => released?.TrySetResult();
 
     /// <summary>Completes when a send has reached the hold.</summary>
     public Task WaitUntilHeldAsync(CancellationToken cancellationToken) => entered.WaitAsync(cancellationToken);
