@@ -20,8 +20,8 @@ public sealed class CachingSecretStore(ISecretStore inner, TimeProvider time, Ti
     public async ValueTask<SecretValue?> GetAsync(string tenantId, string name, CancellationToken cancellationToken)
     {
         var key = (tenantId, name);
-        var now = time.GetTimestamp();
-        if (entries.TryGetValue(key, out var cached) && time.GetElapsedTime(cached.At, now) < timeToLive)
+        var now = time.GetUtcNow();
+        if (entries.TryGetValue(key, out var cached) && now - cached.At < timeToLive && now >= cached.At)
         {
             return cached.Value;
         }
@@ -71,5 +71,5 @@ public sealed class CachingSecretStore(ISecretStore inner, TimeProvider time, Ti
         entries.TryRemove((tenantId, name), out _);
     }
 
-    private sealed record Entry(SecretValue Value, long At);
+    private sealed record Entry(SecretValue Value, DateTimeOffset At);
 }
