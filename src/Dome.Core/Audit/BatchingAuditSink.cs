@@ -15,8 +15,11 @@ namespace Dome.Core.Audit;
 /// </summary>
 public sealed class BatchingAuditSink : IAuditSink, IAsyncDisposable
 {
-    /// <summary>The most a batch message holds, well under an Azure Storage queue message (64 KiB).</summary>
-    public const int MaxMessageBytes = 48 * 1024;
+    /// <summary>
+    /// The most a batch message holds: an Azure Storage queue message is at most 64 KiB, and base64 encoding (if an
+    /// adapter uses it) grows 32 KiB to under 43 KiB, leaving room for the envelope.
+    /// </summary>
+    public const int MaxMessageBytes = 32 * 1024;
 
     /// <summary>The most events one message holds.</summary>
     public const int MaxEvents = 256;
