@@ -3,6 +3,9 @@ namespace Dome.Gateway.Load;
 /// <summary>What one load phase measured.</summary>
 internal sealed record LoadResult(string Name, int Requests, int Errors, double Seconds, double P50Ms, double P90Ms, double P99Ms, double MaxMs)
 {
+    /// <summary>CPU time the whole process (load generator, upstream and Dome) spent per request in this phase, in ms.</summary>
+    public double CpuMsPerRequest { get; init; }
+
     public double Throughput => Requests / Seconds;
 
     public static LoadResult From(string name, List<double> latencies, int errors, double seconds)

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dome.Core.Audit;
 using Dome.Core.Catalog;
 using Dome.Core.Secrets;
 using Dome.Functions.Hosting;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32]
+// Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32 | --governed-only SECONDS]
 // Governed POST /v1/tools/call vs the same request straight to the upstream, both on loopback, in one run.
 var seconds = Arg("--seconds", 10);
 var rate = Arg("--rate", 500);
@@ -26,7 +27,7 @@ await dome.StartAsync();
 var domeAddress = new Uri(dome.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 try
 {
-    var token = await SetUpAsync(dome, domeAddress, upstreamAddress, dataDir);
+    var (tenant, token) = await SetUpAsync(dome, domeAddress, upstreamAddress, dataDir);
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(30),
@@ -54,26 +55,39 @@ try
     await load.MaxThroughputAsync("warm-up", Direct, 8, TimeSpan.FromSeconds(2));
     await load.MaxThroughputAsync("warm-up", Governed, 8, TimeSpan.FromSeconds(3));
 
+    if (Arg("--governed-only", 0) is > 0 and var only)
+    {
+        // For a profiler (dotnet-trace collect -- ...): only the governed closed loop, for --governed-only seconds.
+        var alone = await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(only)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{alone.Name}: {alone.Throughput:0} req/s, p50 {alone.P50Ms:0.000} ms, p99 {alone.P99Ms:0.000} ms, CPU {alone.CpuMsPerRequest:0.000} ms/req"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 2000);
+        return;
+    }
+
     var results = new List<LoadResult>
     {
-        await load.FixedRateAsync($"direct @ {rate}/s", Direct, rate, TimeSpan.FromSeconds(seconds)),
-        await load.FixedRateAsync($"governed @ {rate}/s", Governed, rate, TimeSpan.FromSeconds(seconds)),
-        await load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds)),
-        await load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds)),
+        await WithCpu(() => load.FixedRateAsync($"direct @ {rate}/s", Direct, rate, TimeSpan.FromSeconds(seconds))),
+        await WithCpu(() => load.FixedRateAsync($"governed @ {rate}/s", Governed, rate, TimeSpan.FromSeconds(seconds))),
+        await WithCpu(() => load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds))),
+        await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds))),
     };
 
     Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; load average before: {LoadAverage()}");
     Console.WriteLine();
-    Console.WriteLine("| phase | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms |");
-    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Console.WriteLine("| phase | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms/req |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var r in results)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Requests} | {r.Errors} | {r.Throughput:0} | {r.P50Ms:0.000} | {r.P90Ms:0.000} | {r.P99Ms:0.000} | {r.MaxMs:0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Requests} | {r.Errors} | {r.Throughput:0} | {r.P50Ms:0.000} | {r.P90Ms:0.000} | {r.P99Ms:0.000} | {r.MaxMs:0.0} | {r.CpuMsPerRequest:0.000} |"));
     }
 
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency at {rate}/s: p50 {results[1].P50Ms - results[0].P50Ms:0.000} ms, p99 {results[1].P99Ms - results[0].P99Ms:0.000} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"governed max throughput: {results[3].Throughput / results[2].Throughput:P0} of direct"));
+    Console.WriteLine();
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 5000);
 }
 finally
 {
@@ -83,7 +97,7 @@ finally
     Directory.Delete(dataDir, recursive: true);
 }
 
-static async Task<string> SetUpAsync(WebApplication dome, Uri domeAddress, Uri upstream, string dataDir)
+static async Task<(string Tenant, string Token)> SetUpAsync(WebApplication dome, Uri domeAddress, Uri upstream, string dataDir)
 {
     var adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDir, "admin.key"))).Trim();
     using var admin = new HttpClient { BaseAddress = domeAddress };
@@ -116,7 +130,17 @@ static async Task<string> SetUpAsync(WebApplication dome, Uri domeAddress, Uri u
         ["subject_token"] = apiKey,
         ["subject_token_type"] = "urn:dome:params:oauth:token-type:api-key",
     }));
-    return (await exchange.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    return (tenant, (await exchange.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
+}
+
+// CPU time is independent of how many other processes share the machine: the fair cost measure on a busy host.
+static async Task<LoadResult> WithCpu(Func<Task<LoadResult>> phase)
+{
+    using var self = System.Diagnostics.Process.GetCurrentProcess();
+    var before = self.TotalProcessorTime;
+    var result = await phase();
+    self.Refresh();
+    return result with { CpuMsPerRequest = (self.TotalProcessorTime - before).TotalMilliseconds / Math.Max(1, result.Requests) };
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

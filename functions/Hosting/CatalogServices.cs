@@ -21,7 +21,7 @@ internal static class CatalogServices
             : Directory.CreateDirectory(Path.Combine(dataDir, KeyRingFolder), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddDataProtection().SetApplicationName("dome").PersistKeysToFileSystem(keyRing);
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
-        services.AddSingleton<ISecretStore, SqliteSecretStore>();
+        services.AddSingleton<ISecretStore>(sp => new CachingSecretStore(ActivatorUtilities.CreateInstance<SqliteSecretStore>(sp), sp.GetRequiredService<TimeProvider>(), CachingSecretStore.DefaultTimeToLive));
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton<CatalogAdministration>();
         return services;

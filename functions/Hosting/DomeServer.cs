@@ -34,6 +34,7 @@ public static class DomeServer
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        ThreadPoolFloor.Apply(builder.Configuration);
         AddServices(builder);
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -16,7 +16,7 @@ internal static class PolicyServices
         services.AddSingleton<IPolicyStore, SqlitePolicyStore>();
         services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
-        services.AddSingleton<IAuditSink, QueueAuditSink>();
+        services.AddSingleton<IAuditSink, BatchingAuditSink>();
         services.AddSingleton<AuditProcessor>();
 
         services.AddSingleton<IPolicySetProvider, PolicySetProvider>();

@@ -90,6 +90,8 @@ public sealed class EntityStore
         return new EntityStore(map);
     }
 
+    internal static EntityStore Create(Dictionary<EntityUid, Entity> entities) => new(entities);
+
     internal bool TryGet(EntityUid uid, [MaybeNullWhen(false)] out Entity entity) => entities.TryGetValue(uid, out entity);
 
     internal IReadOnlySet<EntityUid>? AncestorsOf(EntityUid uid) => entities.TryGetValue(uid, out var e) ? e.Ancestors : null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dome.Core.Audit;
 using Dome.Core.Errors;
+using Microsoft.Data.Sqlite;
 
 namespace Dome.Storage.Sqlite;
 
@@ -11,22 +12,54 @@ namespace Dome.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
+    private const string Upsert =
+        """
+        INSERT INTO audit_events (tenant_id, id, time, agent_id, agent_name, user_id, tool, decision, stage, body)
+        VALUES ($t, $id, $time, $a, $n, $u, $tool, $d, $stage, $body)
+        ON CONFLICT (tenant_id, id) DO UPDATE SET time = excluded.time, agent_id = excluded.agent_id, agent_name = excluded.agent_name,
+            user_id = excluded.user_id, tool = excluded.tool, decision = excluded.decision, stage = excluded.stage, body = excluded.body
+        WHERE excluded.stage > audit_events.stage
+        """;
+
     public async Task<bool> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        return await AppendManyAsync([auditEvent], cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The whole batch in one transaction (one commit for a queue message of many events).</summary>
+    public async Task<int> AppendManyAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = connection.Command(
-            """
-            INSERT INTO audit_events (tenant_id, id, time, agent_id, agent_name, user_id, tool, decision, stage, body)
-            VALUES ($t, $id, $time, $a, $n, $u, $tool, $d, $stage, $body)
-            ON CONFLICT (tenant_id, id) DO UPDATE SET time = excluded.time, agent_id = excluded.agent_id, agent_name = excluded.agent_name,
-                user_id = excluded.user_id, tool = excluded.tool, decision = excluded.decision, stage = excluded.stage, body = excluded.body
-            WHERE excluded.stage > audit_events.stage
-            """,
-            null,
-            ("$t", auditEvent.TenantId), ("$id", auditEvent.Id), ("$time", auditEvent.Time.ToText()), ("$a", auditEvent.AgentId), ("$n", auditEvent.AgentName),
-            ("$u", auditEvent.UserId), ("$tool", auditEvent.Tool), ("$d", auditEvent.Decision), ("$stage", auditEvent.Stage), ("$body", AuditJson.Serialize(auditEvent)));
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.Command(Upsert, transaction,
+            ("$t", null), ("$id", null), ("$time", null), ("$a", null), ("$n", null), ("$u", null), ("$tool", null), ("$d", null), ("$stage", null), ("$body", null));
+        var stored = 0;
+        foreach (var auditEvent in auditEvents)
+        {
+            Bind(insert, auditEvent);
+            stored += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    private static void Bind(SqliteCommand insert, AuditEvent auditEvent)
+    {
+        var p = insert.Parameters;
+        p["$t"].Value = auditEvent.TenantId;
+        p["$id"].Value = auditEvent.Id;
+        p["$time"].Value = auditEvent.Time.ToText();
+        p["$a"].Value = (object?)auditEvent.AgentId ?? DBNull.Value;
+        p["$n"].Value = (object?)auditEvent.AgentName ?? DBNull.Value;
+        p["$u"].Value = (object?)auditEvent.UserId ?? DBNull.Value;
+        p["$tool"].Value = (object?)auditEvent.Tool ?? DBNull.Value;
+        p["$d"].Value = auditEvent.Decision;
+        p["$stage"].Value = auditEvent.Stage;
+        p["$body"].Value = AuditJson.Serialize(auditEvent);
     }
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)

@@ -12,7 +12,20 @@ public sealed class SqliteDatabase
 
     private SqliteDatabase(string connectionString) => this.connectionString = connectionString;
 
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+
     public string Path { get; private init; } = string.Empty;
+
+    /// <summary>
+    /// Serializes this process's writers of the busiest tables (queues, audit) in memory: a writer waiting here is
+    /// woken the moment the previous one commits, where two connections colliding on SQLite's write lock would
+    /// sleep in the busy handler's steps (1, 2, 5, 10 … ms). Other processes still meet the busy timeout.
+    /// </summary>
+    public async ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(writeGate);
+    }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
     public static SqliteDatabase Open(string path, int? migrateTo = null)
@@ -61,14 +74,18 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>
-    /// Lets SQLite itself wait (in short steps, up to 5 s) when another connection holds the write lock, instead of
-    /// failing with <c>SQLITE_BUSY</c> into the driver's coarse retry sleeps: concurrent writers (the gateway's audit
-    /// queue inserts, the dispatcher's deletes) otherwise queue up for whole retry intervals.
+    /// Per connection (neither setting is stored in the file): lets SQLite itself wait (in short steps, up to 5 s) when
+    /// another connection holds the write lock, instead of failing with <c>SQLITE_BUSY</c> into the driver's coarse
+    /// retry sleeps; and <c>synchronous = NORMAL</c>, which in WAL mode does not fsync on every commit (only at
+    /// checkpoints). A commit is then durable across a crash of the process (it is in the WAL file), not across a
+    /// crash of the operating system or a power cut, which may roll back the last commits; the database stays
+    /// consistent either way. FULL would fsync each commit (~1.5 ms on the reference machine, docs/benchmarks.md),
+    /// which the audited call waits for twice (docs/audit.md). Without this line only the first connection got NORMAL.
     /// </summary>
     private static void WaitWhenBusy(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000;";
+        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
     }
 

@@ -16,6 +16,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         ArgumentException.ThrowIfNullOrEmpty(queue);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             """
             INSERT INTO queue_messages (id, queue, body, dequeue_count, inserted_at, visible_at, seq)
@@ -29,6 +30,17 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Look before taking the write lock: polling an empty queue (the dispatcher does, all the time) stays a read.
+        await using (var ready = connection.Command("SELECT 1 FROM queue_messages WHERE queue = $q AND visible_at <= $now LIMIT 1", null, ("$q", queue), ("$now", now)))
+        {
+            if (await ready.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+        }
+
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             $"""
             UPDATE queue_messages SET dequeue_count = dequeue_count + 1, pop_receipt = $receipt, visible_at = $until
@@ -43,6 +55,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
     public async Task<bool> DeleteAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             "DELETE FROM queue_messages WHERE queue = $q AND id = $id AND pop_receipt = $r", null,
             ("$q", queue), ("$id", messageId), ("$r", popReceipt));
@@ -53,6 +66,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
     {
         var visibleAt = time.GetUtcNow().Add(delay).ToUnixTimeMilliseconds();
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             "UPDATE queue_messages SET visible_at = $v, pop_receipt = NULL WHERE queue = $q AND id = $id AND pop_receipt = $r", null,
             ("$v", visibleAt), ("$q", queue), ("$id", messageId), ("$r", popReceipt));

@@ -204,6 +204,9 @@ internal static class SqliteMigrations
                 UNIQUE (tenant_id, id));
             CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, seq);
             """),
+        (8, "queue send without a table scan", """
+            CREATE INDEX queue_messages_seq ON queue_messages (seq);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -3,7 +3,8 @@ using Dome.Core.Queues;
 namespace Dome.Core.Audit;
 
 /// <summary>
-/// The <c>audit</c> queue function: one message → one stored event (a redelivery is stored once). While the
+/// The <c>audit</c> queue function: one message (one event, or a batch from <see cref="BatchingAuditSink"/>) → its
+/// events stored at once (a redelivery is stored once). While the
 /// audit store is down the function fails, the host retries, and after its last try the message waits in
 /// <c>dome-audit-poison</c>; the first delivery that succeeds once the store is back also moves those waiting
 /// events into the store, so no accepted event is lost.
@@ -16,8 +17,8 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     /// <exception cref="System.Text.Json.JsonException">The message is not an audit event (it goes to the poison queue).</exception>
     public async Task ProcessAsync(string body, CancellationToken cancellationToken)
     {
-        var auditEvent = AuditJson.Deserialize(body);
-        await store.AppendAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+        var auditEvents = AuditJson.DeserializeMessage(body);
+        await store.AppendManyAsync(auditEvents, cancellationToken).ConfigureAwait(false);
         await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,6 +27,12 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     {
         var poison = QueueNames.Poison(QueueNames.Audit);
         int moved = 0;
+        if ((await queue.PeekAsync(poison, 1, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            // Nothing parked (the usual case): a peek, not a receive, so no write per delivery.
+            return 0;
+        }
+
         for (int i = 0; i < RecoverPerDelivery; i++)
         {
             var message = await queue.ReceiveAsync(poison, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
@@ -34,17 +41,17 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
                 break;
             }
 
-            AuditEvent parked;
+            IReadOnlyList<AuditEvent> parked;
             try
             {
-                parked = AuditJson.Deserialize(message.Body);
+                parked = AuditJson.DeserializeMessage(message.Body);
             }
             catch (System.Text.Json.JsonException)
             {
                 continue;
             }
 
-            await store.AppendAsync(parked, cancellationToken).ConfigureAwait(false);
+            await store.AppendManyAsync(parked, cancellationToken).ConfigureAwait(false);
             await queue.DeleteAsync(poison, message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             moved++;
         }

@@ -11,6 +11,10 @@ internal static class PipelineSteps
     public const string Limits = "limits";
     public const string Policy = "policy";
     public const string Credential = "credential";
+
+    /// <summary>The audit event's decided stage, durable before the call is forwarded.</summary>
+    public const string AuditDecided = "audit_decided";
+
     public const string Forward = "forward";
     public const string Output = "output";
     public const string Audit = "audit";

@@ -3,6 +3,7 @@ using Dome.Core.Audit;
 using Dome.Gateway.Diagnostics;
 using Dome.Gateway.Output;
 using Dome.Gateway.Policy;
+using Dome.Tokens.Validation;
 
 namespace Dome.Gateway.Pipeline;
 
@@ -10,9 +11,10 @@ namespace Dome.Gateway.Pipeline;
 internal sealed partial class ToolCallPipeline
 {
     /// <summary>
-    /// Writes the call's audit event to the audit queue (durable; the <c>audit</c> function stores it, retrying while
-    /// the store is down). If the queue refuses it, an allowed call's result is withheld (503 <c>audit_unavailable</c>):
-    /// no result leaves the gateway unaudited. Unauthenticated calls have no tenant to be filed under and are only logged.
+    /// Step 10: writes the call's final audit event (stage <see cref="AuditStages.Completed"/>) through the audit sink,
+    /// which completes once it is durable on the <c>dome-audit</c> queue (the <c>audit</c> function stores it, retrying
+    /// while the store is down). If it cannot be written, the result is withheld (503 <c>audit_unavailable</c>): no
+    /// result leaves the gateway unaudited. Unauthenticated calls have no tenant to be filed under and are only logged.
     /// </summary>
     private async Task AuditAsync(CallState call, CancellationToken cancellationToken)
     {
@@ -23,10 +25,44 @@ internal sealed partial class ToolCallPipeline
         }
 
         using var scope = Step(call, PipelineSteps.Audit);
+        try
+        {
+            await audit.WriteAsync(EventOf(call, principal, AuditStages.Completed), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            GatewayLog.AuditFailed(logger, call.CallId, principal.TenantId, e);
+            call.Override(CallFailure.AuditUnavailable, "the call could not be audited, so its result is withheld; retry later");
+        }
+    }
+
+    /// <summary>
+    /// Step 8a: the allowed call's event at stage <see cref="AuditStages.Decided"/>, durable before the upstream is
+    /// called; when it cannot be written the call is not forwarded (503 <c>audit_unavailable</c>). A crash after this
+    /// point still leaves the decided event on the queue, so every forwarded call is in the audit trail.
+    /// </summary>
+    private async ValueTask<bool> AuditDecidedAsync(CallState call, CancellationToken cancellationToken)
+    {
+        using var scope = Step(call, PipelineSteps.AuditDecided);
+        try
+        {
+            await audit.WriteAsync(EventOf(call, call.Principal!, AuditStages.Decided), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            GatewayLog.AuditFailed(logger, call.CallId, call.Principal!.TenantId, e);
+            return call.Fail(CallFailure.AuditUnavailable, "the call could not be audited, so it was not forwarded; retry later");
+        }
+    }
+
+    private AuditEvent EventOf(CallState call, DomePrincipal principal, int stage)
+    {
         var decision = call.Decision;
-        var auditEvent = new AuditEvent
+        return new AuditEvent
         {
             Id = call.CallId,
+            Stage = stage,
             Kind = call.Kind == CallKind.Call ? AuditEventKinds.ToolCall : AuditEventKinds.ToolCheck,
             Time = time.GetUtcNow(),
             TenantId = principal.TenantId,
@@ -46,16 +82,6 @@ internal sealed partial class ToolCallPipeline
             LatencyMs = call.Timings.Snapshot(),
             Arguments = AuditedArguments(call),
         };
-
-        try
-        {
-            await audit.WriteAsync(auditEvent, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            GatewayLog.AuditFailed(logger, call.CallId, principal.TenantId, e);
-            call.Override(CallFailure.AuditUnavailable, "the call could not be audited, so its result is withheld; retry later");
-        }
     }
 
     /// <summary>The arguments, only for a tool marked to audit them, redacted by its output rules; null otherwise or when they cannot be redacted.</summary>

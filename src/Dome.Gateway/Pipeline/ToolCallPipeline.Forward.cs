@@ -6,7 +6,7 @@ using Dome.Gateway.Output;
 
 namespace Dome.Gateway.Pipeline;
 
-/// <summary>Steps 7–9: credential, forward, output governance.</summary>
+/// <summary>Steps 7–9: credential, the decided audit stage, forward, output governance.</summary>
 internal sealed partial class ToolCallPipeline
 {
     private async Task ForwardAsync(CallState call, CancellationToken cancellationToken)
@@ -32,6 +32,12 @@ internal sealed partial class ToolCallPipeline
                 call.Fail(CallFailure.CredentialUnavailable, e.Message);
                 return;
             }
+        }
+
+        // :: Step 8a: the decided stage of the audit event, durable before anything goes upstream (fail closed).
+        if (!await AuditDecidedAsync(call, cancellationToken).ConfigureAwait(false))
+        {
+            return;
         }
 
         // :: Step 8: forward, with the timeout; nothing of the agent's request but its bound arguments goes upstream.

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Dome.Cedar;
 using Dome.Cedar.Evaluation;
@@ -13,7 +11,7 @@ namespace Dome.Gateway.Policy;
 /// <c>Dome::Agent</c> (in its <c>Dome::Workspace</c>, in the <c>Dome::Tenant</c>), action
 /// <c>Dome::Action::"call"</c>, resource <c>Dome::Tool</c> (in its <c>Dome::Connection</c>), and the context
 /// <c>args</c>, <c>intent</c>, <c>chain</c>, <c>depth</c>, <c>user</c>, <c>approval</c>, <c>time</c>.
-/// Per call it writes a handful of small entities; the policy set itself is never rebuilt.
+/// Per call it builds a handful of small entities as values; the policy set itself is never rebuilt.
 /// </summary>
 internal static class CedarRequestBuilder
 {
@@ -55,99 +53,65 @@ internal static class CedarRequestBuilder
         }
 
         var request = new Request(principal, CallAction, resource, new RecordValue(context));
-        return new CedarCall(request, EntityStore.FromJson(EntitiesJson(call)));
+        return new CedarCall(request, Entities(call, principal, resource));
     }
 
-    private static string EntitiesJson(ToolCallFacts call)
+    /// <summary>The call's entities, built as values (no JSON written and parsed per call).</summary>
+    private static EntityStore Entities(ToolCallFacts call, EntityUid principal, EntityUid resource)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        var agent = call.Agent;
+        var tool = call.Tool;
+        var workspace = new EntityUid(WorkspaceType, agent.Workspace);
+        var tenant = new EntityUid(TenantType, call.TenantId);
+        var connection = new EntityUid(ConnectionType, tool.Connection);
+        var entities = new EntityStoreBuilder(6)
+            .Add(principal, Attributes(
+                ("name", new StringValue(agent.Name)),
+                ("tier", new StringValue(WireNames.Of(agent.Tier))),
+                ("owner", new StringValue(agent.Owner)),
+                ("workspace", new StringValue(agent.Workspace)),
+                ("status", new StringValue(WireNames.Of(agent.Status)))), workspace)
+            .Add(workspace, Attributes(), tenant)
+            .Add(tenant, Attributes())
+            .Add(resource, Attributes(
+                ("name", new StringValue(tool.Name)),
+                ("connection", new StringValue(tool.Connection)),
+                ("operation", new StringValue(tool.Operation)),
+                ("tags", Strings(tool.Tags)),
+                ("risk", new StringValue(tool.Risk))), connection)
+            .Add(connection, Attributes(), tenant);
+
+        if (call.User is { } user)
         {
-            var agent = call.Agent;
-            w.WriteStartArray();
-            Entity(w, AgentType, agent.Id, (WorkspaceType, agent.Workspace));
-            w.WriteString("name", agent.Name);
-            w.WriteString("tier", WireNames.Of(agent.Tier));
-            w.WriteString("owner", agent.Owner);
-            w.WriteString("workspace", agent.Workspace);
-            w.WriteString("status", WireNames.Of(agent.Status));
-            End(w);
-
-            Entity(w, WorkspaceType, agent.Workspace, (TenantType, call.TenantId));
-            End(w);
-            Entity(w, TenantType, call.TenantId, null);
-            End(w);
-
-            var tool = call.Tool;
-            Entity(w, ToolType, tool.Name, (ConnectionType, tool.Connection));
-            w.WriteString("name", tool.Name);
-            w.WriteString("connection", tool.Connection);
-            w.WriteString("operation", tool.Operation);
-            Strings(w, "tags", tool.Tags);
-            w.WriteString("risk", tool.Risk);
-            End(w);
-            Entity(w, ConnectionType, tool.Connection, (TenantType, call.TenantId));
-            End(w);
-
-            if (call.User is { } user)
+            var attributes = Attributes(("groups", Strings(user.Groups)));
+            if (user.Email is not null)
             {
-                Entity(w, UserType, user.Id, null);
-                if (user.Email is not null)
-                {
-                    w.WriteString("email", user.Email);
-                }
-
-                Strings(w, "groups", user.Groups);
-                if (user.Customer is not null)
-                {
-                    w.WriteString("customer", user.Customer);
-                }
-
-                End(w);
+                attributes["email"] = new StringValue(user.Email);
             }
 
-            w.WriteEndArray();
+            if (user.Customer is not null)
+            {
+                attributes["customer"] = new StringValue(user.Customer);
+            }
+
+            entities.Add(new EntityUid(UserType, user.Id), attributes);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return entities.Build();
     }
 
-    private static void Entity(Utf8JsonWriter w, string type, string id, (string Type, string Id)? parent)
+    private static Dictionary<string, CedarValue> Attributes(params ReadOnlySpan<(string Name, CedarValue Value)> attributes)
     {
-        w.WriteStartObject();
-        w.WriteStartObject("uid");
-        w.WriteString("type", type);
-        w.WriteString("id", id);
-        w.WriteEndObject();
-        w.WriteStartArray("parents");
-        if (parent is { } p)
+        var result = new Dictionary<string, CedarValue>(attributes.Length, StringComparer.Ordinal);
+        foreach (var (name, value) in attributes)
         {
-            w.WriteStartObject();
-            w.WriteString("type", p.Type);
-            w.WriteString("id", p.Id);
-            w.WriteEndObject();
+            result[name] = value;
         }
 
-        w.WriteEndArray();
-        w.WriteStartObject("attrs");
+        return result;
     }
 
-    private static void End(Utf8JsonWriter w)
-    {
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
+    private static SetValue Strings(IReadOnlyList<string> values) => SetValue.Of(values.Select(v => (CedarValue)new StringValue(v)));
 
     internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,8 @@ public sealed class DomeTokenValidator(SigningKeyRing keys, DomeIssuer issuer, A
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
+    private readonly ValidatedTokenCache validated = new();
+
     /// <summary>Validates a token for <paramref name="audience"/> (default: the gateway's own), or for any of Dome's audiences when <paramref name="anyDomeAudience"/>.</summary>
     public async Task<TokenCheck> ValidateAsync(string? token, string? audience = null, bool anyDomeAudience = false, CancellationToken cancellationToken = default)
     {
@@ -27,38 +29,57 @@ public sealed class DomeTokenValidator(SigningKeyRing keys, DomeIssuer issuer, A
             return TokenCheck.Refused("no token was presented, or it is too long");
         }
 
-        // :: Step 1 and 2: signature and registered claims.
+        // :: Step 1 and 2: signature and registered claims (remembered per token until it expires; see ValidatedTokenCache).
         var published = await keys.PublishedAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new TokenValidationParameters
+        var skew = options.Value.ClockSkew;
+        var now = time.GetUtcNow().UtcDateTime;
+        var cacheKey = ValidatedTokenCache.KeyOf(token, anyDomeAudience ? "*" : audience ?? issuer.DefaultAudience);
+        if (!validated.TryGet(cacheKey, published, now, skew, out var claims))
         {
-            ValidIssuer = issuer.Value,
-            ValidAudiences = anyDomeAudience ? issuer.Audiences : [audience ?? issuer.DefaultAudience],
-            IssuerSigningKeys = published.Select(k => k.SecurityKey).ToArray(),
-            TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = [SigningKey.Algorithm],
-            ValidTypes = [TokenTypes.AccessTokenJwtType],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = options.Value.ClockSkew,
-            LifetimeValidator = Lifetimes.Validator(time, options.Value.ClockSkew),
-        };
-        var result = await Handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
-        {
-            return TokenCheck.Refused(TokenFailures.Describe(result.Exception, "the token"));
+            var parameters = new TokenValidationParameters
+            {
+                ValidIssuer = issuer.Value,
+                ValidAudiences = anyDomeAudience ? issuer.Audiences : [audience ?? issuer.DefaultAudience],
+                IssuerSigningKeys = published.Select(k => k.SecurityKey).ToArray(),
+                TryAllIssuerSigningKeys = false,
+                ValidAlgorithms = [SigningKey.Algorithm],
+                ValidTypes = [TokenTypes.AccessTokenJwtType],
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ClockSkew = skew,
+                LifetimeValidator = Lifetimes.Validator(time, skew),
+            };
+            var result = await Handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+            {
+                return TokenCheck.Refused(TokenFailures.Describe(result.Exception, "the token"));
+            }
+
+            // :: Step 3: the principal the claims describe.
+            if (!TryReadClaims(jwt, out var tenantId, out var user, out var chainIds))
+            {
+                return TokenCheck.Refused("the token's claims are not those of a Dome access token");
+            }
+
+            claims = new ValidatedClaims
+            {
+                TenantId = tenantId,
+                User = user,
+                ChainIds = chainIds,
+                TokenId = jwt.Id,
+                Audience = jwt.Audiences.First(),
+                KeyId = jwt.Kid,
+                ExpiresAt = jwt.ValidTo,
+                NotBefore = jwt.ValidFrom,
+            };
+            validated.Add(cacheKey, claims, now);
         }
 
-        // :: Step 3: the principal the claims describe.
-        if (!TryReadClaims(jwt, out var tenantId, out var user, out var chainIds))
+        // :: Step 4: every agent of the chain is still active (on every call: suspension and revocation apply at once).
+        var chain = new List<AgentRef>(claims.ChainIds.Count);
+        foreach (var agentId in claims.ChainIds)
         {
-            return TokenCheck.Refused("the token's claims are not those of a Dome access token");
-        }
-
-        // :: Step 4: every agent of the chain is still active.
-        var chain = new List<AgentRef>(chainIds.Count);
-        foreach (var agentId in chainIds)
-        {
-            var agent = await agents.GetAsync(tenantId, agentId, cancellationToken).ConfigureAwait(false);
+            var agent = await agents.GetAsync(claims.TenantId, agentId, cancellationToken).ConfigureAwait(false);
             if (agent is null)
             {
                 return TokenCheck.Refused($"agent `{agentId}` of the token's chain no longer exists");
@@ -72,13 +93,13 @@ public sealed class DomeTokenValidator(SigningKeyRing keys, DomeIssuer issuer, A
             chain.Add(new AgentRef { Id = agent.Id, Name = agent.Name, Workspace = agent.Workspace, Tier = WireNames.Of(agent.Tier) });
         }
 
-        var principal = new DomePrincipal { TenantId = tenantId, User = user, Chain = chain };
+        var principal = new DomePrincipal { TenantId = claims.TenantId, User = claims.User, Chain = chain };
         return TokenCheck.Valid(new VerifiedToken
         {
             Principal = principal,
-            TokenId = jwt.Id,
-            Audience = jwt.Audiences.First(),
-            ExpiresAt = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
+            TokenId = claims.TokenId,
+            Audience = claims.Audience,
+            ExpiresAt = new DateTimeOffset(claims.ExpiresAt, TimeSpan.Zero),
         });
     }
 

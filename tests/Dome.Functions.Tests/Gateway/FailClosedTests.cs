@@ -9,6 +9,7 @@ public sealed class FailClosedTests : GatewayTestBase
 {
     private readonly Switch secretStore = new();
     private readonly Switch auditSink = new();
+    private readonly Switch auditCompleted = new();
     private readonly Switch auditStore = new();
 
     protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string>
@@ -21,7 +22,7 @@ public sealed class FailClosedTests : GatewayTestBase
     protected override Action<IServiceCollection>? Services => services =>
     {
         services.Decorate<ISecretStore>((inner, _) => new FaultySecretStore(inner, secretStore));
-        services.Decorate<IAuditSink>((inner, _) => new FaultyAuditSink(inner, auditSink));
+        services.Decorate<IAuditSink>((inner, _) => new FaultyAuditSink(inner, auditSink, auditCompleted));
         if (services.Any(d => d.ServiceType == typeof(IAuditStore)))
         {
             services.Decorate<IAuditStore>((inner, _) => new FaultyAuditStore(inner, auditStore));
@@ -99,6 +100,28 @@ public sealed class FailClosedTests : GatewayTestBase
         Assert.Equal("audit_unavailable", Api.Str(body, "code"));
         Assert.NotEqual("allow", Api.Str(body, "decision"));
         Assert.Null(body!["result"]);
+        Assert.Empty(Upstream.Requests); // the decided stage could not be written, so nothing went upstream
+    }
+
+    [Fact]
+    public async Task Call_OutcomeCannotBeWritten_ResultWithheldAndTheDecidedEventIsStored()
+    {
+        // As if the process died after forwarding: the completed stage never reaches the queue.
+        auditCompleted.Down = true;
+
+        var (status, body, _) = await CallAsync(Ticket());
+
+        Assert.Equal(503, status);
+        Assert.Equal("audit_unavailable", Api.Str(body, "code"));
+        Assert.Null(body!["result"]);
+        Assert.Single(Upstream.Requests);
+        var store = Server.Services.GetRequiredService<IAuditStore>();
+        var callId = Api.Str(body, "callId");
+        await Api.EventuallyAsync(
+            async () => (await store.QueryAsync(new AuditQuery { TenantId = TenantId }, Api.Ct)).Events.Any(e => e.Id == callId),
+            "the decided event to reach the store");
+        var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = TenantId }, Api.Ct)).Events, e => e.Id == callId);
+        Assert.Equal((AuditStages.Decided, AuditDecisions.Allow), (stored.Stage, stored.Decision));
     }
 
     [Fact]
