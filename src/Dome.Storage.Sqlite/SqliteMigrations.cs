@@ -204,6 +204,9 @@ internal static class SqliteMigrations
                 UNIQUE (tenant_id, id));
             CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, seq);
             """),
+        (9, "identity providers' customer claim", """
+            ALTER TABLE identity_providers ADD COLUMN customer_claim TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -239,7 +239,7 @@ internal sealed partial class ToolCallPipeline(
     {
         // :: Step 5: rate limits and quotas.
         using var scope = Step(call, PipelineSteps.Limits);
-        var keys = new LimitKeys(call.Principal!.TenantId, call.Agent!.Name, Customer: null, call.Tool!.Tool.FullName);
+        var keys = new LimitKeys(call.Principal!.TenantId, call.Agent!.Name, call.Principal.User?.Customer, call.Tool!.Tool.FullName);
         var decision = await limiter.AcquireAsync(keys, cancellationToken).ConfigureAwait(false);
         call.Limit = decision;
         return decision.IsAllowed
@@ -256,7 +256,7 @@ internal sealed partial class ToolCallPipeline(
         {
             TenantId = principal.TenantId,
             Agent = call.Agent!,
-            User = principal.User is { } user ? new UserFacts { Id = user.QualifiedSubject, Email = user.Email } : null,
+            User = principal.User is { } user ? new UserFacts { Id = user.QualifiedSubject, Email = user.Email, Customer = user.Customer } : null,
             Tool = new ToolFacts { Name = tool.FullName, Connection = tool.Connection, Operation = tool.Name, Tags = tool.Tags, Risk = tool.Risk ?? "medium" },
             Arguments = call.Request!.Arguments,
             Intent = call.Request.Intent,
