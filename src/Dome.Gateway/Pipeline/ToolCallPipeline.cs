@@ -149,19 +149,27 @@ internal sealed partial class ToolCallPipeline(
         }
 
         var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(contentLength ?? 4096, 16, cap + 1L));
-        while (true)
+        try
         {
-            var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                break;
-            }
+                var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > cap)
-            {
-                return call.Fail(CallFailure.BodyTooLarge, $"the body is larger than {cap} bytes, the most the gateway accepts");
+                buffer.Advance(read);
+                if (buffer.WrittenCount > cap)
+                {
+                    return call.Fail(CallFailure.BodyTooLarge, $"the body is larger than {cap} bytes, the most the gateway accepts");
+                }
             }
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The caller closed or reset the connection mid-body, or broke its framing (Kestrel: BadHttpRequestException, an IOException).
+            return call.Fail(CallFailure.BodyIncomplete, $"the body broke off after {buffer.WrittenCount} bytes{(contentLength is { } declared ? $" of the {declared} declared" : string.Empty)}: the connection closed or its framing was invalid before the whole body arrived; send it again");
         }
 
         if (!ToolCallBody.TryParse(buffer.WrittenMemory, out var document, out var request, out var problem))
