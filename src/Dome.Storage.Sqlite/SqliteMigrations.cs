@@ -204,8 +204,9 @@ internal static class SqliteMigrations
                 UNIQUE (tenant_id, id));
             CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, seq);
             """),
-        (9, "identity providers' customer claim", """
+        (9, "identity providers' customer claim; unprocessed agent events", """
             ALTER TABLE identity_providers ADD COLUMN customer_claim TEXT;
+            CREATE INDEX agent_events_unprocessed ON agent_events (at) WHERE processed_at IS NULL;
             """),
     ];
 
