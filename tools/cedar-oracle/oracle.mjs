@@ -4,6 +4,7 @@
 //
 //   node oracle.mjs authorize [FILE]   batch of cases -> decisions        (stdin when no FILE)
 //   node oracle.mjs to-json   [FILE]   policy / template texts -> JSON policy format (EST)
+//   node oracle.mjs validate  [FILE]   strict validation of policies against schemas
 //   node oracle.mjs version            the Cedar versions cedar-wasm reports
 //
 // authorize input:
@@ -22,6 +23,17 @@
 //
 // to-json input:  { "policies": { "<id>": "<policy text>" }, "templates": { "<id>": "<template text>" } }
 // to-json output: { "policies": { "<id>": <EST> }, "templates": { "<id>": <EST> }, "errors": { "<id>": [ "..." ] } }
+//
+// validate input:
+//   { "cases": [ { "name": "...", "policies": "<static policies text>", "templates": { "<id>": "<template text>" }?,
+//                  "schemas": [ <schema: cedar text, or a JSON-format schema object>, ... ] } ] }
+// validate output:
+//   { "cases": [ { "name": "...",
+//                  "results": [ { "failure": [ "..." ] }        (schema or policies do not parse)
+//                             | { "errors": [ { "policyId", "message" } ], "warnings": [ { "policyId", "message" } ] } ],
+//                  "text": "<cedar text of schemas[0]>"? } ] }
+//   one result per schema, in order; "text" is cedar-wasm's schemaToText of the first schema when it is JSON
+//   (so the caller can check its own parser on the reference's printing).
 //
 // Integers beyond 2^53 stay exact end to end (see bigjson.mjs).
 
@@ -108,6 +120,41 @@ function toJson(input) {
   return { policies, templates, errors };
 }
 
+const diagnostics = (list) => (list ?? []).map((d) => ({ policyId: d.policyId, message: d.error.message }));
+
+function validateCase(testCase) {
+  const name = testCase.name ?? "";
+  const results = (testCase.schemas ?? []).map((schema) => {
+    const answer = cedar.validate({
+      schema,
+      policies: { staticPolicies: testCase.policies, templates: testCase.templates ?? {} },
+      validationSettings: { mode: "strict" },
+    });
+    if (answer.type !== "success") return { failure: messages(answer.errors) };
+    return { errors: diagnostics(answer.validationErrors), warnings: diagnostics(answer.validationWarnings) };
+  });
+  const out = { name, results };
+  const first = (testCase.schemas ?? [])[0];
+  if (first !== undefined && typeof first !== "string") {
+    const text = cedar.schemaToText(first);
+    if (text.type === "success") out.text = text.text;
+  }
+  return out;
+}
+
+function validate(input) {
+  const cases = withExactJson(() =>
+    (input.cases ?? []).map((testCase) => {
+      try {
+        return validateCase(testCase);
+      } catch (error) {
+        return { name: testCase.name ?? "", results: [{ failure: [`oracle: ${error.message}`] }] };
+      }
+    }),
+  );
+  return { cases };
+}
+
 function main(argv) {
   const [mode, file] = argv;
   switch (mode) {
@@ -115,6 +162,8 @@ function main(argv) {
       return authorize(readInput(file));
     case "to-json":
       return toJson(readInput(file));
+    case "validate":
+      return validate(readInput(file));
     case "version":
       return {
         cedar: cedar.getCedarVersion(),
@@ -122,7 +171,7 @@ function main(argv) {
         lang: cedar.getCedarLangVersion(),
       };
     default:
-      process.stderr.write("usage: node oracle.mjs authorize|to-json|version [FILE]\n");
+      process.stderr.write("usage: node oracle.mjs authorize|to-json|validate|version [FILE]\n");
       process.exit(64);
   }
 }

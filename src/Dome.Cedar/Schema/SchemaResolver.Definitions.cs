@@ -105,9 +105,7 @@ internal sealed partial class SchemaResolver
             var list = new List<SchemaEntityUid>();
             foreach (var parent in decl.MemberOf)
             {
-                string type = parent.Type is null ? ActionType(ns)
-                    : parent.Type.Contains("::", StringComparison.Ordinal) ? parent.Type : Qualify(ns, parent.Type);
-                var parentUid = new SchemaEntityUid(type, parent.Id);
+                var parentUid = ResolveActionRef(parent, ns);
                 if (!_actionDecls.ContainsKey(parentUid))
                 {
                     Error($"undeclared action `{parentUid}` in the groups of action `{uid}`", parent.Span ?? decl.Span);
@@ -134,6 +132,23 @@ internal sealed partial class SchemaResolver
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An action group reference: a qualified type is taken as written; an unqualified one (or none, meaning `Action`)
+    /// names the action in <paramref name="ns"/> when declared there, else the one in the empty namespace.
+    /// </summary>
+    private SchemaEntityUid ResolveActionRef(SchemaActionRef parent, string ns)
+    {
+        var type = parent.Type ?? "Action";
+        if (type.Contains("::", StringComparison.Ordinal))
+        {
+            return new SchemaEntityUid(type, parent.Id);
+        }
+
+        var local = new SchemaEntityUid(Qualify(ns, type), parent.Id);
+        var global = new SchemaEntityUid(type, parent.Id);
+        return ns.Length > 0 && !_actionDecls.ContainsKey(local) && _actionDecls.ContainsKey(global) ? global : local;
     }
 
     private ActionDefinition ResolveAction(

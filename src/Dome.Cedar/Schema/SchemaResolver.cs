@@ -31,6 +31,7 @@ internal sealed partial class SchemaResolver
     {
         var resolver = new SchemaResolver();
         resolver.Collect(fragment);
+        resolver.CheckShadowing(fragment);
         var entities = resolver.ResolveEntities();
         var actions = resolver.ResolveActions();
         if (resolver._errors.Count > 0)
@@ -95,6 +96,30 @@ internal sealed partial class SchemaResolver
                 if (!_actionDecls.TryAdd(uid, (ns.Name, action)))
                 {
                     Error($"action `{uid}` is declared twice", action.Span);
+                }
+            }
+        }
+    }
+
+    /// <summary>A namespaced common type, entity type or action must not reuse the name of one in the empty namespace.</summary>
+    private void CheckShadowing(SchemaFragment fragment)
+    {
+        foreach (var ns in fragment.Namespaces.Where(n => n.Name.Length > 0))
+        {
+            foreach (var (name, span) in ns.CommonTypes.Select(c => (c.Name, c.Span)).Concat(ns.EntityTypes.Select(e => (e.Name, e.Span))))
+            {
+                if (_commonTypes.ContainsKey(name) || _entityDecls.ContainsKey(name))
+                {
+                    Error($"definition of `{Qualify(ns.Name, name)}` illegally shadows the existing definition of `{name}`", span);
+                }
+            }
+
+            foreach (var action in ns.Actions)
+            {
+                var global = new SchemaEntityUid("Action", action.Name);
+                if (_actionDecls.ContainsKey(global))
+                {
+                    Error($"definition of `{new SchemaEntityUid(ActionType(ns.Name), action.Name)}` illegally shadows the existing definition of `{global}`", action.Span);
                 }
             }
         }

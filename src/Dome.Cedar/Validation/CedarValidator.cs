@@ -63,7 +63,9 @@ public static class CedarValidator
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (type, span) in types.Concat(uids.Select(u => (u.Uid.Type, u.Span))))
         {
-            if (!schema.IsKnownEntityType(type) && reported.Add(type))
+            // An action type (`Action`, `NS::Action`) is never reported as an unknown entity type: an undeclared
+            // action is reported as such below, and `principal is Action` is no error even with no actions declared.
+            if (!SchemaView.IsActionType(type) && !schema.IsKnownEntityType(type) && reported.Add(type))
             {
                 errors.Add(new ValidationDiagnostic(policy.Id, "unrecognized-entity-type", $"unrecognized entity type `{type}`", span));
             }

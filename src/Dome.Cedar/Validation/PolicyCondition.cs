@@ -5,7 +5,7 @@ namespace Dome.Cedar.Validation;
 
 /// <summary>
 /// Builds the expression the typechecker checks for a policy: its scope constraints and conditions joined with
-/// `&amp;&amp;` (`principal in G` becomes `principal in G`, `unless {c}` becomes `!c`, no condition becomes `true`).
+/// `&amp;&amp;` (conditions nested to the right) (`principal in G` becomes `principal in G`, `unless {c}` becomes `!c`, no condition becomes `true`).
 /// </summary>
 internal static class PolicyCondition
 {
@@ -15,11 +15,13 @@ internal static class PolicyCondition
         var principal = Scope(policy.Principal, Variable.Principal, span);
         var action = Scope(policy.Action, Variable.Action, span);
         var resource = Scope(policy.Resource, Variable.Resource, span);
+        // The conditions nest to the right, as the reference builds them: `a && (b && c)`. It matters when a clause
+        // fails to typecheck: `(a && b) && false` is `false` (an impossible policy) even when `b` fails, `a && (b && false)` is not.
         Expr? body = null;
-        foreach (var condition in policy.Conditions)
+        foreach (var condition in Enumerable.Reverse(policy.Conditions))
         {
             var part = condition.IsUnless ? new UnaryExpr(UnaryOp.Not, condition.Body, condition.Body.Span) : condition.Body;
-            body = body is null ? part : new AndExpr(false, body, part, span);
+            body = body is null ? part : new AndExpr(false, part, body, span);
         }
 
         body ??= True(span);

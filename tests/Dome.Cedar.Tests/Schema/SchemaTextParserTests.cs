@@ -56,15 +56,19 @@ public sealed class SchemaTextParserTests
             entity Bar;
             entity Long;
             namespace NS {
-              entity Foo;
-              type Bar = Long;
-              entity E = { a: Foo, b: Bar, c: Long, d: ipaddr, f: __cedar::Long };
+              entity Baz;
+              type Qux = Long;
+              entity E = { a: Baz, b: Qux, c: Long, d: ipaddr, f: __cedar::Long, g: Foo, h: Bar };
             }
             """);
 
+        // A namespaced name may not reuse an empty-namespace one (the reference rejects the shadowing; see
+        // SchemaNamespaceRulesTests), so local and global names here are all different.
         var attrs = schema.EntityTypes["NS::E"].Attributes.Attributes;
-        Assert.Equal(new EntityType("NS::Foo"), attrs["a"].Type);
+        Assert.Equal(new EntityType("NS::Baz"), attrs["a"].Type);
         Assert.Equal(new EntityType("Long"), attrs["b"].Type);
+        Assert.Equal(StringType.Instance, attrs["g"].Type);
+        Assert.Equal(new EntityType("Bar"), attrs["h"].Type);
         Assert.Equal(new EntityType("Long"), attrs["c"].Type);
         Assert.Equal(new ExtensionType("ipaddr"), attrs["d"].Type);
         Assert.Equal(LongType.Instance, attrs["f"].Type);

@@ -87,6 +87,11 @@ internal sealed partial class SchemaJsonReader
             actions.Add(ReadAction(property.Name, property.Value, $"{path}.actions[{Quote(property.Name)}]"));
         }
 
+        if (name.Length == 0 && fields.ContainsKey("annotations"))
+        {
+            throw Error("annotations are not allowed on the empty namespace", $"{path}.annotations");
+        }
+
         return new SchemaNamespaceDecl(name, commonTypes, entityTypes, actions, ReadAnnotations(fields, path));
     }
 

@@ -10,8 +10,17 @@ namespace Dome.Cedar.Tests.Differential.Oracle;
 internal sealed class OracleClient
 {
     private readonly string oracleDirectory;
+    private readonly string node;
 
-    private OracleClient(string oracleDirectory) => this.oracleDirectory = oracleDirectory;
+    private OracleClient(string oracleDirectory, string node, string runtimeNote)
+    {
+        this.oracleDirectory = oracleDirectory;
+        this.node = node;
+        RuntimeNote = runtimeNote;
+    }
+
+    /// <summary>Which node runs the oracle: the pinned Node 22 from tools/node22, or, when that is not installed, `node` on PATH.</summary>
+    public string RuntimeNote { get; }
 
     /// <summary>Finds the installed oracle, or throws with what to run to install it.</summary>
     public static OracleClient Locate()
@@ -25,7 +34,11 @@ internal sealed class OracleClient
                 $"the cedar-wasm reference oracle is not installed (`{wasm}` is missing): run scripts/test-deps");
         }
 
-        return new OracleClient(directory);
+        var node22 = Path.Combine(root, "tools", "node22", "node_modules", "node", "bin", "node");
+        return File.Exists(node22)
+            ? new OracleClient(directory, node22, $"oracle runs on the pinned Node 22 (`{node22}`)")
+            : new OracleClient(directory, "node", $"note: `{node22}` is missing (run scripts/test-deps), so the oracle runs on `node` from PATH; "
+                + "Node 20's V8 has been seen to crash inside cedar-wasm (exit 133), which is retried");
     }
 
     /// <summary>The repository root: the nearest folder above the test binaries holding Dome.Functions.sln.</summary>
@@ -71,6 +84,26 @@ internal sealed class OracleClient
 
         return results;
     }
+
+    /// <summary>Runs `oracle.mjs validate` over a batch document (see oracle.mjs for its shape).</summary>
+    public IReadOnlyList<OracleValidation> Validate(string batchJson)
+    {
+        using var document = JsonDocument.Parse(Run("validate", batchJson));
+        var cases = new List<OracleValidation>();
+        foreach (var item in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var results = item.GetProperty("results").EnumerateArray().Select(r => r.TryGetProperty("failure", out var failure)
+                ? new OracleValidationResult(Strings(failure), [], [])
+                : new OracleValidationResult(null, Diagnostics(r.GetProperty("errors")), Diagnostics(r.GetProperty("warnings")))).ToList();
+            var text = item.TryGetProperty("text", out var t) ? t.GetString() : null;
+            cases.Add(new OracleValidation(item.GetProperty("name").GetString() ?? "", results, text));
+        }
+
+        return cases;
+    }
+
+    private static List<(string PolicyId, string Message)> Diagnostics(JsonElement array) =>
+        [.. array.EnumerateArray().Select(d => (d.GetProperty("policyId").GetString() ?? "", d.GetProperty("message").GetString() ?? ""))];
 
     /// <summary>Converts policy and template texts to the JSON policy format with cedar-wasm.</summary>
     public OracleJsonPolicies ToJson(IReadOnlyDictionary<string, string> policies, IReadOnlyDictionary<string, string> templates)
@@ -137,7 +170,7 @@ internal sealed class OracleClient
 
     private (int ExitCode, string Stdout, string Stderr) RunNode(string mode, string inputFile)
     {
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo(node)
         {
             WorkingDirectory = oracleDirectory,
             RedirectStandardOutput = true,
@@ -151,11 +184,11 @@ internal sealed class OracleClient
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new OracleUnavailableException("could not start `node`");
+            process = Process.Start(start) ?? throw new OracleUnavailableException($"could not start `{node}`");
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
-            throw new OracleUnavailableException($"could not start `node` ({exception.Message}): install Node.js >= 18 and run scripts/test-deps");
+            throw new OracleUnavailableException($"could not start `{node}` ({exception.Message}): install Node.js >= 18 and run scripts/test-deps");
         }
 
         using (process)
