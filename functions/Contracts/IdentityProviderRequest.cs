@@ -14,4 +14,6 @@ internal sealed record IdentityProviderRequest
     public JsonElement? Jwks { get; init; }
 
     public string? Audience { get; init; }
+
+    public string? CustomerClaim { get; init; }
 }

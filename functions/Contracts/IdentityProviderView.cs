@@ -17,6 +17,9 @@ internal sealed record IdentityProviderView
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The ID-token claim naming the user's customer.</summary>
+    public required string CustomerClaim { get; init; }
+
     public static IdentityProviderView Of(IdentityProvider provider) => new()
     {
         Name = provider.Name,
@@ -25,5 +28,6 @@ internal sealed record IdentityProviderView
         InlineJwks = provider.Jwks is not null,
         Audience = provider.Audience,
         CreatedAt = provider.CreatedAt,
+        CustomerClaim = provider.CustomerClaim ?? IdentityProvider.DefaultCustomerClaim,
     };
 }

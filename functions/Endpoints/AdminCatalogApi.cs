@@ -21,8 +21,8 @@ internal static class AdminCatalogApi
         connections.MapPut("/{name}", ReplaceConnectionAsync).Accepts<ConnectionRequest>("application/json").WithName("ReplaceConnection")
             .WithSummary("Replace a connection's base URL, auth and output rules; its tools stay.");
         connections.MapDelete("/{name}", RemoveConnectionAsync).WithName("RemoveConnection").WithSummary("Remove a connection and all its tools.");
-        connections.MapPost("/{name}/import-openapi", ImportOpenApiAsync).Accepts<string>("application/json").WithName("ImportOpenApi")
-            .WithSummary("Import an OpenAPI 3.0/3.1 JSON document (the request body): one tool per operation; `?include=operationId` to pick.");
+        connections.MapPost("/{name}/import-openapi", ImportOpenApiAsync).Accepts<string>("application/json", "application/yaml", "application/x-yaml", "text/yaml").WithName("ImportOpenApi")
+            .WithSummary("Import an OpenAPI 3.0/3.1 document, JSON or YAML (the request body): one tool per operation; `?include=operationId` to pick.");
 
         var tools = admin.MapGroup("/tools").WithTags("Catalog");
         tools.MapPost("/", AddToolAsync).Accepts<ToolRequest>("application/json").WithName("AddTool").WithSummary("Add one tool by hand.");

@@ -28,6 +28,7 @@ internal static class AdminIdentityProvidersApi
             JwksUri = request.JwksUri,
             Jwks = request.Jwks is { ValueKind: not JsonValueKind.Null } jwks ? jwks.GetRawText() : null,
             Audience = request.Audience,
+            CustomerClaim = request.CustomerClaim,
         };
         var provider = await providers.AddAsync(http.TenantId(), registration, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/v1/admin/identity-providers/{provider.Name}", IdentityProviderView.Of(provider));

@@ -57,6 +57,9 @@ public static class DomeServer
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
+        services.AddOptions<LifecycleOptions>().Bind(builder.Configuration.GetSection(LifecycleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LifecycleRedelivery>();
+        services.AddHostedService<LifecycleRedeliverySweep>();
         services.AddDomeIdentity(builder.Configuration);
         services.AddDomeCatalog(builder.Configuration);
         services.AddDomePolicy(builder.Configuration);

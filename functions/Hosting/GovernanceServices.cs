@@ -20,6 +20,7 @@ internal static class GovernanceServices
         services.AddSingleton<LimitsAdministration>();
         services.AddSingleton<OutputGovernor>();
         services.AddHostedService<QuotaReservationRelease>();
+        services.AddHostedService<IdleCounterSweep>();
         return services;
     }
 }

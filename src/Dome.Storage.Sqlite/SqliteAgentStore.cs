@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dome.Core.Lifecycle;
 using Dome.Core.Registry;
 using Dome.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -113,6 +114,35 @@ public sealed class SqliteAgentStore(SqliteDatabase database) : IAgentStore
         }
 
         return events;
+    }
+
+    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            """
+            SELECT e.agent_id, e.seq, e.kind, e.from_status, e.to_status, e.actor, e.at, a.tenant_id, a.name, a.workspace
+            FROM agent_events e JOIN agents a ON a.id = e.agent_id
+            WHERE e.processed_at IS NULL AND e.at < $before ORDER BY e.at, e.agent_id, e.seq LIMIT $limit
+            """, null, ("$before", before.ToText()), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var messages = new List<LifecycleMessage>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var change = new AgentEvent
+            {
+                AgentId = reader.GetString(0),
+                Sequence = reader.GetInt64(1),
+                Kind = Enum.Parse<AgentEventKind>(reader.GetString(2)),
+                From = reader.NullableString(3) is { } from ? Status(from) : null,
+                To = Status(reader.GetString(4)),
+                Actor = reader.GetString(5),
+                At = reader.GetString(6).ToTime(),
+            };
+            messages.Add(LifecycleMessage.Of(reader.GetString(7), reader.GetString(8), reader.GetString(9), change));
+        }
+
+        return messages;
     }
 
     public async Task<bool> MarkEventProcessedAsync(string tenantId, string agentId, long sequence, DateTimeOffset at, CancellationToken cancellationToken)

@@ -7,15 +7,15 @@ namespace Dome.Storage.Sqlite;
 /// <summary>Trusted identity providers in the embedded database.</summary>
 public sealed class SqliteIdentityProviderStore(SqliteDatabase database) : IIdentityProviderStore
 {
-    private const string Columns = "tenant_id, name, issuer, jwks_uri, jwks, audience, created_at";
+    private const string Columns = "tenant_id, name, issuer, jwks_uri, jwks, audience, created_at, customer_claim";
 
     public async Task<bool> AddAsync(IdentityProvider provider, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = connection.Command(
-            $"INSERT INTO identity_providers ({Columns}) VALUES ($t, $n, $i, $u, $j, $a, $c)", null,
+            $"INSERT INTO identity_providers ({Columns}) VALUES ($t, $n, $i, $u, $j, $a, $c, $cc)", null,
             ("$t", provider.TenantId), ("$n", provider.Name), ("$i", provider.Issuer), ("$u", provider.JwksUri?.AbsoluteUri),
-            ("$j", provider.Jwks), ("$a", provider.Audience), ("$c", provider.CreatedAt.ToText()));
+            ("$j", provider.Jwks), ("$a", provider.Audience), ("$c", provider.CreatedAt.ToText()), ("$cc", provider.CustomerClaim));
         try
         {
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -57,6 +57,7 @@ public sealed class SqliteIdentityProviderStore(SqliteDatabase database) : IIden
                 Jwks = reader.NullableString(4),
                 Audience = reader.GetString(5),
                 CreatedAt = reader.GetString(6).ToTime(),
+                CustomerClaim = reader.NullableString(7),
             });
         }
 

@@ -207,6 +207,10 @@ internal static class SqliteMigrations
         (8, "queue send without a table scan", """
             CREATE INDEX queue_messages_seq ON queue_messages (seq);
             """),
+        (9, "identity providers' customer claim; unprocessed agent events", """
+            ALTER TABLE identity_providers ADD COLUMN customer_claim TEXT;
+            CREATE INDEX agent_events_unprocessed ON agent_events (at) WHERE processed_at IS NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -28,7 +28,11 @@ internal sealed class DomeApiClient(HttpClient http, string key) : IDisposable
 
     /// <summary>Posts a JSON document given as text (an OpenAPI document), unparsed.</summary>
     public Task<JsonNode> PostTextAsync(string path, string json, CancellationToken cancellationToken) =>
-        SendContentAsync(HttpMethod.Post, path, new StringContent(json, Encoding.UTF8, "application/json"), cancellationToken);
+        PostTextAsync(path, json, "application/json", cancellationToken);
+
+    /// <summary>Posts a document given as text (an OpenAPI document in JSON or YAML), unparsed, as <paramref name="mediaType"/>.</summary>
+    public Task<JsonNode> PostTextAsync(string path, string text, string mediaType, CancellationToken cancellationToken) =>
+        SendContentAsync(HttpMethod.Post, path, new StringContent(text, Encoding.UTF8, mediaType), cancellationToken);
 
     public void Dispose() => http.Dispose();
 

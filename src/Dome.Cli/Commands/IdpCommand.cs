@@ -50,7 +50,8 @@ internal static class IdpCommand
         var jwksUri = new Option<string?>("--jwks-uri") { Description = "Where it publishes its signing keys (https)" };
         var jwksFile = new Option<string?>("--jwks-file") { Description = "A file holding its JWK Set, instead of --jwks-uri" };
         var audience = new Option<string>("--audience") { Description = "The `aud` its ID tokens carry for Dome (the client id)", Required = true };
-        var add = new Command("add", "Trust an identity provider.") { name, issuer, jwksUri, jwksFile, audience };
+        var customerClaim = new Option<string?>("--customer-claim") { Description = "The ID-token claim naming the user's customer (default `customer`)" };
+        var add = new Command("add", "Trust an identity provider.") { name, issuer, jwksUri, jwksFile, audience, customerClaim };
         CommandAction.Set(add, context, async (parse, ct) =>
         {
             if ((parse.GetValue(jwksUri) is null) == (parse.GetValue(jwksFile) is null))
@@ -65,6 +66,7 @@ internal static class IdpCommand
                 ["jwksUri"] = parse.GetValue(jwksUri),
                 ["jwks"] = parse.GetValue(jwksFile) is { } file ? ReadJwks(file, context) : null,
                 ["audience"] = parse.GetValue(audience),
+                ["customerClaim"] = parse.GetValue(customerClaim),
             };
             using var client = ApiConnection.Admin(parse, context);
             var result = await client.PostAsync("v1/admin/identity-providers", body, ct).ConfigureAwait(false);

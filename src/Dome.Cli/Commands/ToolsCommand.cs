@@ -89,7 +89,7 @@ internal static class ToolsCommand
     private static Command ImportOpenApi(CliContext context)
     {
         var connection = new Argument<string>("CONNECTION") { Description = "The connection the operations become tools of" };
-        var spec = new Option<string>("--spec") { Description = "The OpenAPI 3.0 or 3.1 document (JSON)", Required = true };
+        var spec = new Option<string>("--spec") { Description = "The OpenAPI 3.0 or 3.1 document (JSON or YAML)", Required = true };
         var include = new Option<string[]>("--include") { Description = "Import only these operations (operationId or tool name)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("import-openapi", "Import an OpenAPI document: one tool per operation.") { connection, spec, include };
         CommandAction.Set(command, context, async (parse, ct) =>
@@ -97,7 +97,8 @@ internal static class ToolsCommand
             var text = ReadFile(context, parse.GetValue(spec)!, "--spec");
             var query = string.Concat((parse.GetValue(include) ?? []).Select((op, i) => (i == 0 ? "?" : "&") + "include=" + Uri.EscapeDataString(op)));
             using var client = ApiConnection.Admin(parse, context);
-            var result = await client.PostTextAsync($"v1/admin/connections/{Uri.EscapeDataString(parse.GetValue(connection)!)}/import-openapi{query}", text, ct).ConfigureAwait(false);
+            var mediaType = text.TrimStart().StartsWith('{') ? "application/json" : "application/yaml";
+            var result = await client.PostTextAsync($"v1/admin/connections/{Uri.EscapeDataString(parse.GetValue(connection)!)}/import-openapi{query}", text, mediaType, ct).ConfigureAwait(false);
             if (CommandAction.Json(parse))
             {
                 AgentPrinter.Json(context.Out, result);

@@ -6,6 +6,9 @@ namespace Dome.Core.Identity;
 /// </summary>
 public sealed record IdentityProvider
 {
+    /// <summary>The claim read for the customer when a provider names none.</summary>
+    public const string DefaultCustomerClaim = "customer";
+
     public required string TenantId { get; init; }
 
     public required string Name { get; init; }
@@ -23,4 +26,10 @@ public sealed record IdentityProvider
     public required string Audience { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The ID-token claim naming the customer the user belongs to (rate limits and quotas per customer, and
+    /// <c>context.user.customer</c> in policy); null means <see cref="DefaultCustomerClaim"/>.
+    /// </summary>
+    public string? CustomerClaim { get; init; }
 }

@@ -24,12 +24,15 @@ public sealed record LifecycleMessage
 
     public required DateTimeOffset At { get; init; }
 
-    public static LifecycleMessage Of(Agent agent, AgentEvent change) => new()
+    public static LifecycleMessage Of(Agent agent, AgentEvent change) => Of(agent.TenantId, agent.Name, agent.Workspace, change);
+
+    /// <summary>The message of <paramref name="change"/>, an event of the agent <paramref name="agentName"/> in the tenant's <paramref name="workspace"/>.</summary>
+    public static LifecycleMessage Of(string tenantId, string agentName, string workspace, AgentEvent change) => new()
     {
-        TenantId = agent.TenantId,
-        AgentId = agent.Id,
-        AgentName = agent.Name,
-        Workspace = agent.Workspace,
+        TenantId = tenantId,
+        AgentId = change.AgentId,
+        AgentName = agentName,
+        Workspace = workspace,
         Sequence = change.Sequence,
         Kind = JsonNamingPolicy.KebabCaseLower.ConvertName(change.Kind.ToString()),
         From = change.From is { } from ? WireNames.Of(from) : null,

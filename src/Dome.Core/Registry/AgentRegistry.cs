@@ -3,14 +3,17 @@ using Dome.Core.Lifecycle;
 using Dome.Core.Queues;
 using Dome.Core.Security;
 using Dome.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Dome.Core.Registry;
 
 /// <summary>
 /// Registers and operates agents within one tenant. Every change is validated before anything is stored,
-/// appended to the agent's history, and announced on the <c>dome-lifecycle</c> queue.
+/// appended to the agent's history, and announced on the <c>dome-lifecycle</c> queue. The stored event is the outbox:
+/// when the announcement fails the change stands (it is stored) and <see cref="LifecycleRedelivery"/> announces the
+/// still unprocessed event later.
 /// </summary>
-public sealed class AgentRegistry(IAgentStore agents, ITenantStore tenants, IMessageQueue queue, TimeProvider time)
+public sealed class AgentRegistry(IAgentStore agents, ITenantStore tenants, IMessageQueue queue, TimeProvider time, ILogger<AgentRegistry> logger)
 {
     public const string DefaultWorkspace = "default";
 
@@ -111,8 +114,18 @@ public sealed class AgentRegistry(IAgentStore agents, ITenantStore tenants, IMes
         return (updated, change);
     }
 
-    private Task AnnounceAsync(Agent agent, AgentEvent change, CancellationToken cancellationToken) =>
-        queue.SendAsync(QueueNames.Lifecycle, LifecycleMessage.Of(agent, change).ToJson(), cancellationToken);
+    private async Task AnnounceAsync(Agent agent, AgentEvent change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendAsync(QueueNames.Lifecycle, LifecycleMessage.Of(agent, change).ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The change and its event are stored; the redelivery sweep announces the unprocessed event later.
+            LifecycleLog.AnnounceFailed(logger, agent.Id, change.Sequence, e);
+        }
+    }
 
     private async Task RequireWorkspaceAsync(string tenantId, string workspace, CancellationToken cancellationToken)
     {

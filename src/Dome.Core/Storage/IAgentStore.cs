@@ -26,6 +26,13 @@ public interface IAgentStore
 
     Task<IReadOnlyList<AgentEvent>> ListEventsAsync(string tenantId, string agentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The events of every tenant not yet processed by the lifecycle function that happened before
+    /// <paramref name="before"/>, oldest first, at most <paramref name="limit"/>, as the messages announcing them
+    /// (for the redelivery sweep: an event whose message was never sent, or was lost, is announced again).
+    /// </summary>
+    Task<IReadOnlyList<Lifecycle.LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
     /// <summary>Records that the lifecycle function processed an event; false if there is no such event.</summary>
     Task<bool> MarkEventProcessedAsync(string tenantId, string agentId, long sequence, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -6,4 +6,7 @@ internal enum UpstreamFailureKind
     Timeout,
     Unreachable,
     TooLarge,
+
+    /// <summary>The connection closed or reset before the whole response arrived, or the response was not valid HTTP.</summary>
+    Broken,
 }

@@ -59,9 +59,18 @@ internal sealed class UpstreamForwarder(IHttpClientFactory httpClients, IOptions
         {
             throw new UpstreamException(UpstreamFailureKind.Timeout, $"connection `{connection}` did not answer within {options.Value.UpstreamTimeout.TotalSeconds:0.###} s", e);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+        {
+            throw new UpstreamException(UpstreamFailureKind.Broken, $"connection `{connection}` closed the connection without a complete response", e);
+        }
         catch (HttpRequestException e)
         {
             throw new UpstreamException(UpstreamFailureKind.Unreachable, $"connection `{connection}` could not be reached", e);
+        }
+        catch (IOException e)
+        {
+            // The response body broke off: the upstream closed or reset the connection mid-response (HttpIOException).
+            throw new UpstreamException(UpstreamFailureKind.Broken, $"connection `{connection}` closed the connection before its response was complete", e);
         }
     }
 

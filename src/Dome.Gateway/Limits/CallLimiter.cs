@@ -18,6 +18,7 @@ public sealed partial class CallLimiter
     private readonly TimeProvider time;
     private readonly ILogger<CallLimiter> logger;
     private readonly TimeSpan refreshInterval;
+    private readonly TimeSpan idleAfter;
     private readonly ConcurrentDictionary<string, Snapshot> snapshots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CounterKey, TokenBucket> buckets = new();
     private readonly ConcurrentDictionary<CounterKey, ConcurrencyGate> gates = new();
@@ -29,6 +30,7 @@ public sealed partial class CallLimiter
         this.time = time;
         this.logger = logger;
         refreshInterval = options.Value.RefreshInterval;
+        idleAfter = options.Value.IdleAfter;
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ public sealed partial class CallLimiter
         {
             var limit = applied[tokens];
             if (limit.Policy.RequestsPerSecond is { } rate
-                && !Bucket(limit.Key).TryTake(rate, BurstOf(limit.Policy), now, time, out var wait))
+                && !TryTakeToken(limit.Key, rate, BurstOf(limit.Policy), now, out var wait))
             {
                 RefundTokens(in applied, tokens);
                 entered.Release();
@@ -92,9 +94,7 @@ public sealed partial class CallLimiter
                     continue;
                 }
 
-                var counter = Quota(limit.Key);
-                if (!counter.TryTakeLocal(today, quota, out var exhausted)
-                    && (exhausted || !await counter.TryTakeAsync(store, today, quota, cancellationToken).ConfigureAwait(false)))
+                if (!await TryTakeQuotaAsync(limit.Key, today, quota, now, cancellationToken).ConfigureAwait(false))
                 {
                     RefundQuotas(in applied, counted, today);
                     RefundTokens(in applied, applied.Count);
@@ -172,8 +172,16 @@ public sealed partial class CallLimiter
                 continue;
             }
 
-            var gate = gates.GetOrAdd(limit.Key, static _ => new ConcurrencyGate());
-            if (!gate.TryEnter(concurrency))
+            ConcurrencyGate gate;
+            bool admitted, retired;
+            do
+            {
+                gate = gates.GetOrAdd(limit.Key, static _ => new ConcurrencyGate());
+                admitted = gate.TryEnter(concurrency, out retired);
+            }
+            while (retired);
+
+            if (!admitted)
             {
                 entered.Release();
                 busy = limit;
@@ -211,7 +219,40 @@ public sealed partial class CallLimiter
         }
     }
 
-    private TokenBucket Bucket(CounterKey key) => buckets.GetOrAdd(key, static (_, now) => new TokenBucket(now), time.GetTimestamp());
+    /// <summary>Takes a token from the key's bucket; a bucket the sweep retired meanwhile is replaced by the current one.</summary>
+    private bool TryTakeToken(CounterKey key, double rate, int burst, long now, out TimeSpan wait)
+    {
+        while (true)
+        {
+            var bucket = buckets.GetOrAdd(key, static (_, created) => new TokenBucket(created), now);
+            var taken = bucket.TryTake(rate, burst, now, time, out wait, out var retired);
+            if (!retired)
+            {
+                return taken;
+            }
+        }
+    }
 
-    private QuotaCounter Quota(CounterKey key) => quotas.GetOrAdd(key, static k => new QuotaCounter(k.TenantId, k.Scope, k.Name));
+    /// <summary>Takes one call of the key's daily quota (synchronously while the local block lasts); a counter the sweep retired meanwhile is replaced by the current one.</summary>
+    private async ValueTask<bool> TryTakeQuotaAsync(CounterKey key, DateOnly today, long quota, long now, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var counter = quotas.GetOrAdd(key, static (k, created) => new QuotaCounter(k.TenantId, k.Scope, k.Name, created), now);
+            if (counter.TryTakeLocal(today, quota, now, out var exhausted))
+            {
+                return true;
+            }
+
+            if (!exhausted && await counter.TryTakeAsync(store, today, quota, now, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (!counter.IsRetired)
+            {
+                return false;
+            }
+        }
+    }
 }

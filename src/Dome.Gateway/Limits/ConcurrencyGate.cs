@@ -1,18 +1,24 @@
 namespace Dome.Gateway.Limits;
 
-/// <summary>Counts the calls in flight on one counter key.</summary>
+/// <summary>
+/// Counts the calls in flight on one counter key. With none in flight it is the same as a new gate, so the sweep may
+/// retire it (<see cref="TryRetire"/>); a retired gate admits nothing and the caller fetches the current one.
+/// </summary>
 internal sealed class ConcurrencyGate
 {
+    private const int Retired = int.MinValue;
+
     private int inFlight;
 
-    public int InFlight => Volatile.Read(ref inFlight);
+    public int InFlight => Math.Max(0, Volatile.Read(ref inFlight));
 
-    public bool TryEnter(int limit)
+    public bool TryEnter(int limit, out bool retired)
     {
         var current = Volatile.Read(ref inFlight);
         while (true)
         {
-            if (current >= limit)
+            retired = current == Retired;
+            if (retired || current >= limit)
             {
                 return false;
             }
@@ -28,4 +34,7 @@ internal sealed class ConcurrencyGate
     }
 
     public void Exit() => Interlocked.Decrement(ref inFlight);
+
+    /// <summary>Retires the gate if no call is in flight.</summary>
+    public bool TryRetire() => Interlocked.CompareExchange(ref inFlight, Retired, 0) == 0;
 }

@@ -1,4 +1,5 @@
 using Dome.Core.Errors;
+using Dome.Core.Identity;
 using Dome.Core.Limits;
 using Dome.Core.Registry;
 
@@ -13,7 +14,7 @@ public sealed class LimitsAdministration(ILimitStore store, CallLimiter limiter,
     public const double MaxRps = 1_000_000;
     public const int MaxBurst = 1_000_000;
     public const int MaxConcurrency = 100_000;
-    public const int MaxCustomerLength = 128;
+    public const int MaxCustomerLength = CustomerIds.MaxLength;
 
     /// <summary>Creates or replaces the limits of one scope and name (members left out are no longer limited).</summary>
     public async Task<LimitPolicy> SetAsync(string tenantId, string? scopeText, string? name, LimitSettings settings, string actor, CancellationToken cancellationToken = default)

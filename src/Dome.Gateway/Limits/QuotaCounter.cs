@@ -7,11 +7,15 @@ namespace Dome.Gateway.Limits;
 /// 1,000), atomically, before they are used: the stored count is never below the calls admitted, so a crash loses at
 /// most one block of unused quota (it denies a little early, never admits too much), and instances sharing a store
 /// never admit more than the quota together. Most calls take from the local block without touching the store.
+/// An idle counter is retired by the sweep (<see cref="TryRetireAsync"/>): its unused block goes back to the store,
+/// which holds the day's count, and the caller of a retired counter fetches the current one.
 /// </summary>
-internal sealed class QuotaCounter(string tenantId, LimitScope scope, string name)
+internal sealed class QuotaCounter(string tenantId, LimitScope scope, string name, long createdAt)
 {
     private readonly Lock fast = new();
     private readonly SemaphoreSlim refill = new(1, 1);
+    private long lastUsed = createdAt;
+    private bool retired;
     private DateOnly day;
     private long available;
     private long reservedUnder = -1;
@@ -19,11 +23,28 @@ internal sealed class QuotaCounter(string tenantId, LimitScope scope, string nam
 
     public static long BlockSize(long quota) => Math.Clamp(quota / 100, 1, 1000);
 
-    public bool TryTakeLocal(DateOnly today, long quota, out bool exhausted)
+    public bool IsRetired
+    {
+        get
+        {
+            lock (fast)
+            {
+                return retired;
+            }
+        }
+    }
+
+    public bool TryTakeLocal(DateOnly today, long quota, long now, out bool exhausted)
     {
         lock (fast)
         {
-            exhausted = day == today && exhaustedUnder == quota;
+            lastUsed = Math.Max(lastUsed, now);
+            exhausted = !retired && day == today && exhaustedUnder == quota;
+            if (retired)
+            {
+                return false;
+            }
+
             if (day == today && reservedUnder == quota && available > 0)
             {
                 available--;
@@ -34,17 +55,18 @@ internal sealed class QuotaCounter(string tenantId, LimitScope scope, string nam
         }
     }
 
-    public async ValueTask<bool> TryTakeAsync(ILimitStore store, DateOnly today, long quota, CancellationToken cancellationToken)
+    /// <summary>Takes one call, reserving a new block from the store when the local one is used up; false when the quota is exhausted or the counter was retired (<see cref="IsRetired"/>).</summary>
+    public async ValueTask<bool> TryTakeAsync(ILimitStore store, DateOnly today, long quota, long now, CancellationToken cancellationToken)
     {
         await refill.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (TryTakeLocal(today, quota, out var exhausted))
+            if (TryTakeLocal(today, quota, now, out var exhausted))
             {
                 return true;
             }
 
-            if (exhausted)
+            if (exhausted || IsRetired)
             {
                 return false;
             }
@@ -89,6 +111,43 @@ internal sealed class QuotaCounter(string tenantId, LimitScope scope, string nam
             {
                 available++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Retires the counter when no call used it for <paramref name="idleFor"/>, giving its unused block back to the
+    /// store. If the store refuses the give-back the counter is retired all the same: the block is lost, so the quota
+    /// denies up to one block early that day, never admits too much.
+    /// </summary>
+    public async Task<bool> TryRetireAsync(ILimitStore store, long now, TimeSpan idleFor, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await refill.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long unused;
+            DateOnly unusedDay;
+            lock (fast)
+            {
+                if (retired || (now > lastUsed ? time.GetElapsedTime(lastUsed, now) : TimeSpan.Zero) < idleFor)
+                {
+                    return false;
+                }
+
+                (unused, unusedDay) = (available, day);
+                available = 0;
+                retired = true;
+            }
+
+            if (unused > 0)
+            {
+                await store.ReleaseAsync(new QuotaKey(tenantId, scope, name, unusedDay), unused, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        finally
+        {
+            refill.Release();
         }
     }
 

@@ -18,6 +18,9 @@ public enum CallFailure
     /// <summary>The body is larger than <c>Dome:Gateway:MaxRequestBytes</c>.</summary>
     BodyTooLarge,
 
+    /// <summary>The caller closed or aborted the connection before the whole body arrived.</summary>
+    BodyIncomplete,
+
     /// <summary>Step 2: the agent requires act-as and the token carries no verified end user.</summary>
     ActAsRequired,
 
@@ -56,6 +59,9 @@ public enum CallFailure
 
     /// <summary>Step 8: the upstream could not be reached.</summary>
     UpstreamUnavailable,
+
+    /// <summary>Step 8: the upstream's response broke off (the connection closed or reset mid-response) or was not valid HTTP.</summary>
+    UpstreamError,
 
     /// <summary>Step 9: output governance refused the upstream's response (too large, not JSON where rules need JSON, …).</summary>
     OutputRejected,

@@ -9,12 +9,12 @@ public static class CallFailures
     {
         CallFailure.None => 200,
         CallFailure.Unauthenticated => 401,
-        CallFailure.InvalidBody or CallFailure.InvalidArguments or CallFailure.InvalidApproval => 400,
+        CallFailure.InvalidBody or CallFailure.BodyIncomplete or CallFailure.InvalidArguments or CallFailure.InvalidApproval => 400,
         CallFailure.BodyTooLarge => 413,
         CallFailure.ActAsRequired or CallFailure.ToolNotDeclared or CallFailure.PolicyDenied or CallFailure.Escalated or CallFailure.PolicyError => 403,
         CallFailure.UnknownTool => 404,
         CallFailure.RateLimited => 429,
-        CallFailure.OutputRejected or CallFailure.UpstreamUnavailable => 502,
+        CallFailure.OutputRejected or CallFailure.UpstreamUnavailable or CallFailure.UpstreamError => 502,
         CallFailure.UpstreamTimeout => 504,
         CallFailure.LimitsUnavailable or CallFailure.CredentialUnavailable or CallFailure.AuditUnavailable => 503,
         _ => 500,
@@ -27,6 +27,7 @@ public static class CallFailures
         CallFailure.Unauthenticated => "unauthenticated",
         CallFailure.InvalidBody => "invalid_request",
         CallFailure.BodyTooLarge => "payload_too_large",
+        CallFailure.BodyIncomplete => "request_body_incomplete",
         CallFailure.ActAsRequired => "act_as_required",
         CallFailure.ToolNotDeclared => "tool_not_declared",
         CallFailure.UnknownTool => "unknown_tool",
@@ -40,6 +41,7 @@ public static class CallFailures
         CallFailure.CredentialUnavailable => "credential_unavailable",
         CallFailure.UpstreamTimeout => "upstream_timeout",
         CallFailure.UpstreamUnavailable => "upstream_unavailable",
+        CallFailure.UpstreamError => "upstream_error",
         CallFailure.OutputRejected => "output_rejected",
         CallFailure.AuditUnavailable => "audit_unavailable",
         _ => "internal_error",
@@ -53,7 +55,7 @@ public static class CallFailures
     {
         CallFailure.None => AuditDecisions.Allow,
         CallFailure.Escalated => AuditDecisions.Escalate,
-        CallFailure.CredentialUnavailable or CallFailure.UpstreamTimeout or CallFailure.UpstreamUnavailable
+        CallFailure.CredentialUnavailable or CallFailure.UpstreamTimeout or CallFailure.UpstreamUnavailable or CallFailure.UpstreamError
             or CallFailure.OutputRejected or CallFailure.AuditUnavailable or CallFailure.Internal => AuditDecisions.Error,
         _ => AuditDecisions.Deny,
     };
@@ -63,6 +65,7 @@ public static class CallFailures
         CallFailure.Unauthenticated => "Authentication is required.",
         CallFailure.InvalidBody => "The request is invalid.",
         CallFailure.BodyTooLarge => "The request body is too large.",
+        CallFailure.BodyIncomplete => "The request body did not arrive whole.",
         CallFailure.ActAsRequired => "The agent must act as a verified user.",
         CallFailure.ToolNotDeclared => "The agent did not declare this tool.",
         CallFailure.UnknownTool => "No such tool.",
@@ -76,6 +79,7 @@ public static class CallFailures
         CallFailure.CredentialUnavailable => "The tool's credential is unavailable.",
         CallFailure.UpstreamTimeout => "The tool did not answer in time.",
         CallFailure.UpstreamUnavailable => "The tool could not be reached.",
+        CallFailure.UpstreamError => "The tool's response broke off.",
         CallFailure.OutputRejected => "The tool's response was refused by output governance.",
         CallFailure.AuditUnavailable => "The call could not be audited.",
         _ => "The call failed.",

@@ -54,6 +54,7 @@ internal sealed partial class ToolCallPipeline
                 {
                     UpstreamFailureKind.Timeout => CallFailure.UpstreamTimeout,
                     UpstreamFailureKind.TooLarge => CallFailure.OutputRejected,
+                    UpstreamFailureKind.Broken => CallFailure.UpstreamError,
                     _ => CallFailure.UpstreamUnavailable,
                 }, e.Message);
                 return;

@@ -149,19 +149,27 @@ internal sealed partial class ToolCallPipeline(
         }
 
         var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(contentLength ?? 4096, 16, cap + 1L));
-        while (true)
+        try
         {
-            var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                break;
-            }
+                var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > cap)
-            {
-                return call.Fail(CallFailure.BodyTooLarge, $"the body is larger than {cap} bytes, the most the gateway accepts");
+                buffer.Advance(read);
+                if (buffer.WrittenCount > cap)
+                {
+                    return call.Fail(CallFailure.BodyTooLarge, $"the body is larger than {cap} bytes, the most the gateway accepts");
+                }
             }
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The caller closed or reset the connection mid-body, or broke its framing (Kestrel: BadHttpRequestException, an IOException).
+            return call.Fail(CallFailure.BodyIncomplete, $"the body broke off after {buffer.WrittenCount} bytes{(contentLength is { } declared ? $" of the {declared} declared" : string.Empty)}: the connection closed or its framing was invalid before the whole body arrived; send it again");
         }
 
         if (!ToolCallBody.TryParse(buffer.WrittenMemory, out var document, out var request, out var problem))
@@ -239,7 +247,7 @@ internal sealed partial class ToolCallPipeline(
     {
         // :: Step 5: rate limits and quotas.
         using var scope = Step(call, PipelineSteps.Limits);
-        var keys = new LimitKeys(call.Principal!.TenantId, call.Agent!.Name, Customer: null, call.Tool!.Tool.FullName);
+        var keys = new LimitKeys(call.Principal!.TenantId, call.Agent!.Name, call.Principal.User?.Customer, call.Tool!.Tool.FullName);
         var decision = await limiter.AcquireAsync(keys, cancellationToken).ConfigureAwait(false);
         call.Limit = decision;
         return decision.IsAllowed
@@ -256,7 +264,7 @@ internal sealed partial class ToolCallPipeline(
         {
             TenantId = principal.TenantId,
             Agent = call.Agent!,
-            User = principal.User is { } user ? new UserFacts { Id = user.QualifiedSubject, Email = user.Email } : null,
+            User = principal.User is { } user ? new UserFacts { Id = user.QualifiedSubject, Email = user.Email, Customer = user.Customer } : null,
             Tool = new ToolFacts { Name = tool.FullName, Connection = tool.Connection, Operation = tool.Name, Tags = tool.Tags, Risk = tool.Risk ?? "medium" },
             Arguments = call.Request!.Arguments,
             Intent = call.Request.Intent,

@@ -20,6 +20,9 @@ internal static class AgentRows
 
     public static string EventPrefix(string agentId) => TableKey.Join("event", agentId) + "|";
 
+    /// <summary>The start of every event row's key, whatever its agent.</summary>
+    public static string EventsPrefix => TableKey.Join("event", string.Empty);
+
     public static TableEntity Agent(Agent agent, string keyHash) => new(Partition(agent.TenantId), AgentKey(agent.Id))
     {
         ["Id"] = agent.Id,

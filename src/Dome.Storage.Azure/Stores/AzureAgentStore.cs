@@ -1,3 +1,4 @@
+using Dome.Core.Lifecycle;
 using Dome.Core.Registry;
 using Dome.Core.Storage;
 using Dome.Storage.Azure.Tables;
@@ -139,6 +140,28 @@ internal sealed class AzureAgentStore(AzureTables tables) : IAgentStore
             TableFilter.StartsWith("RowKey", AgentRows.EventPrefix(agentId)));
         var rows = await agents.QueryAllAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(AgentRows.ReadEvent).OrderBy(e => e.Sequence)];
+    }
+
+    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        // Every tenant: a scan of the event rows older than the bound across partitions (the sweep runs once a
+        // minute); processed ones are dropped here, since an absent property cannot be filtered on.
+        var agents = await Agents(cancellationToken).ConfigureAwait(false);
+        var filter = TableFilter.And(TableFilter.StartsWith("RowKey", AgentRows.EventsPrefix), TableFilter.Compare("At", "lt", before));
+        var rows = await agents.QueryAllAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var messages = new List<LifecycleMessage>();
+        var pending = rows.Select(row => (row.PartitionKey, Event: AgentRows.ReadEvent(row))).Where(e => e.Event.ProcessedAt is null)
+            .OrderBy(e => e.Event.At).ThenBy(e => e.Event.AgentId, StringComparer.Ordinal).ThenBy(e => e.Event.Sequence).Take(limit);
+        foreach (var (partition, change) in pending)
+        {
+            var agent = await agents.GetAsync(partition, AgentRows.AgentKey(change.AgentId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (agent?.GetString("TenantId") is { } tenantId && agent.GetString("Name") is { } name && agent.GetString("Workspace") is { } workspace)
+            {
+                messages.Add(LifecycleMessage.Of(tenantId, name, workspace, change));
+            }
+        }
+
+        return messages;
     }
 
     public async Task<bool> MarkEventProcessedAsync(string tenantId, string agentId, long sequence, DateTimeOffset at, CancellationToken cancellationToken)

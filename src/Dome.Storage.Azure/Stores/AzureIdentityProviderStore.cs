@@ -26,6 +26,7 @@ internal sealed class AzureIdentityProviderStore(AzureTables tables) : IIdentity
                 ["JwksUri"] = provider.JwksUri?.OriginalString,
                 ["Audience"] = provider.Audience,
                 ["CreatedAt"] = provider.CreatedAt,
+                ["CustomerClaim"] = provider.CustomerClaim,
             }.WithLargeValue("Jwks", provider.Jwks)),
         ], cancellationToken).ConfigureAwait(false);
         return result.Status switch
@@ -99,6 +100,7 @@ internal sealed class AzureIdentityProviderStore(AzureTables tables) : IIdentity
         Jwks = TableLargeValue.Read(row, "Jwks"),
         Audience = row.GetString("Audience")!,
         CreatedAt = row.GetDateTime("CreatedAt")!.Value,
+        CustomerClaim = row.GetString("CustomerClaim"),
     };
 
     private Task<TableClient> Table(CancellationToken cancellationToken) => tables.GetAsync(AzureTableNames.IdentityProviders, cancellationToken);

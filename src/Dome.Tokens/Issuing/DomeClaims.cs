@@ -14,12 +14,13 @@ internal static class DomeClaims
     public const string AgentName = "agent_name";
     public const string Tier = "tier";
 
-    /// <summary>The verified end user (act-as): <c>{iss, sub, idp, email?, name?}</c>.</summary>
+    /// <summary>The verified end user (act-as): <c>{iss, sub, idp, email?, name?, customer?}</c>.</summary>
     public const string User = "user";
 
     public const string Idp = "idp";
     public const string Email = "email";
     public const string Name = "name";
+    public const string Customer = "customer";
 
     /// <summary>How many agents a chain may hold; a longer one is refused.</summary>
     public const int MaxChain = 8;

@@ -80,6 +80,7 @@ public sealed class DomeTokenIssuer(SigningKeyRing keys, DomeIssuer issuer, Time
                 json.WriteString(DomeClaims.Idp, user.IdentityProvider);
                 WriteIfPresent(json, DomeClaims.Email, user.Email);
                 WriteIfPresent(json, DomeClaims.Name, user.Name);
+                WriteIfPresent(json, DomeClaims.Customer, user.Customer);
                 json.WriteEndObject();
             }
 

@@ -81,7 +81,32 @@ public sealed class IdTokenVerifier(
             IdentityProvider = provider.Name,
             Email = Short(claims, "email"),
             Name = Short(claims, "name"),
+            Customer = Customer(claims, provider),
         };
+    }
+
+    /// <summary>
+    /// The user's customer from the provider's customer claim, or null when the token has none. A claim that is
+    /// present but cannot name a customer (a list, an object, empty, too long, spaces) refuses the token: limits
+    /// per customer must not be escaped by a malformed claim.
+    /// </summary>
+    private static string? Customer(ClaimsIdentity claims, IdentityProvider provider)
+    {
+        var name = provider.CustomerClaim ?? IdentityProvider.DefaultCustomerClaim;
+        var found = claims.FindAll(name).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        if (found.Count > 1 || found[0].ValueType is JsonClaimValueTypes.Json or JsonClaimValueTypes.JsonArray || !CustomerIds.IsValid(found[0].Value))
+        {
+            throw TokenExchangeException.Grant(
+                "id_token_invalid",
+                $"the ID token's `{name}` claim does not name a customer: it must be one string of 1 to {CustomerIds.MaxLength} characters without spaces (identity provider `{provider.Name}`)");
+        }
+
+        return found[0].Value;
     }
 
     private async Task<IList<SecurityKey>> KeysAsync(IdentityProvider provider, string? kid, CancellationToken cancellationToken)

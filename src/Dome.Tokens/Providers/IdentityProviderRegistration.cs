@@ -13,4 +13,7 @@ public sealed record IdentityProviderRegistration
     public string? Jwks { get; init; }
 
     public string? Audience { get; init; }
+
+    /// <summary>The ID-token claim naming the user's customer; null for <c>customer</c>.</summary>
+    public string? CustomerClaim { get; init; }
 }

@@ -40,6 +40,11 @@ public sealed class IdentityProviders(IIdentityProviderStore store, TimeProvider
             throw DomeException.Invalid("`audience` is required (at most 256 characters): the `aud` the provider's ID tokens carry for Dome");
         }
 
+        if (request.CustomerClaim is { } claim && !CustomerIds.IsClaimName(claim))
+        {
+            throw DomeException.Invalid($"`customerClaim` must be a claim name of 1 to {CustomerIds.MaxClaimNameLength} characters without spaces or control characters, not `{claim}`");
+        }
+
         var provider = new IdentityProvider
         {
             TenantId = tenantId,
@@ -49,6 +54,7 @@ public sealed class IdentityProviders(IIdentityProviderStore store, TimeProvider
             Jwks = request.Jwks,
             Audience = request.Audience,
             CreatedAt = time.GetUtcNow(),
+            CustomerClaim = request.CustomerClaim,
         };
         if (!await store.AddAsync(provider, cancellationToken).ConfigureAwait(false))
         {

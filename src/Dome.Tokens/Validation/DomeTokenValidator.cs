@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dome.Core.Identity;
 using Dome.Core.Registry;
 using Dome.Tokens.Issuing;
 using Dome.Tokens.Keys;
@@ -119,12 +120,17 @@ public sealed class DomeTokenValidator(SigningKeyRing keys, DomeIssuer issuer, A
         if (root.TryGetProperty(DomeClaims.User, out var userClaim))
         {
             if (userClaim.ValueKind != JsonValueKind.Object || Text(userClaim, "iss") is not { } iss || Text(userClaim, "sub") is not { } sub
-                || Text(userClaim, DomeClaims.Idp) is not { } idp || iss + "#" + sub != jwt.Subject)
+                || Text(userClaim, DomeClaims.Idp) is not { } idp || iss + "#" + sub != jwt.Subject
+                || (userClaim.TryGetProperty(DomeClaims.Customer, out _) && !CustomerIds.IsValid(Text(userClaim, DomeClaims.Customer))))
             {
                 return false;
             }
 
-            user = new VerifiedUser { Issuer = iss, Subject = sub, IdentityProvider = idp, Email = Text(userClaim, DomeClaims.Email), Name = Text(userClaim, DomeClaims.Name) };
+            user = new VerifiedUser
+            {
+                Issuer = iss, Subject = sub, IdentityProvider = idp, Email = Text(userClaim, DomeClaims.Email), Name = Text(userClaim, DomeClaims.Name),
+                Customer = Text(userClaim, DomeClaims.Customer),
+            };
         }
 
         var actors = new List<string>();

@@ -16,6 +16,9 @@ public sealed record VerifiedUser
 
     public required string? Name { get; init; }
 
+    /// <summary>The customer the user belongs to, from the identity provider's customer claim; null when the ID token had none.</summary>
+    public string? Customer { get; init; }
+
     /// <summary>The user qualified by issuer, as Dome's tokens carry it in <c>sub</c>: <c>&lt;issuer&gt;#&lt;sub&gt;</c>.</summary>
     public string QualifiedSubject => Issuer + "#" + Subject;
 }

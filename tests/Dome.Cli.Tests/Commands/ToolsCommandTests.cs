@@ -49,6 +49,34 @@ public sealed class ToolsCommandTests : CliTestBase
     }
 
     [Fact]
+    public async Task ImportOpenApi_YamlSpec_ImportsAndMalformedYamlNamesTheLine()
+    {
+        await File.WriteAllTextAsync(Path.Combine(WorkDir, "zendesk.yaml"), """
+            openapi: 3.0.3
+            info: { title: Zendesk, version: 1.0 }
+            paths:
+              /api/v2/tickets:
+                get:
+                  operationId: listTickets
+                  parameters:
+                    - { name: status, in: query, schema: { type: string, enum: [open, on, off] } }
+                  responses: { 200: { description: ok } }
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(WorkDir, "broken.yaml"), "openapi: 3.0.3\npaths:\n  /x: [\n", TestContext.Current.CancellationToken);
+        await RunAsync("tools add-connection zendesk --base-url https://example.zendesk.com --auth none");
+
+        var imported = await RunAsync("tools import-openapi zendesk --spec zendesk.yaml");
+        var show = await RunAsync("tools show zendesk/list_tickets");
+        var broken = await RunAsync("tools import-openapi zendesk --spec broken.yaml");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("imported 1 new and 0 updated tools", imported.Output, StringComparison.Ordinal);
+        Assert.Equal(["open", "on", "off"], JsonNode.Parse(show.Output)!["inputSchema"]!["properties"]!["status"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("the YAML document is not valid at line 4, column 1", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Add_WithInputSchemaFile_AndOAuthConnection()
     {
         await File.WriteAllTextAsync(Path.Combine(WorkDir, "schema.json"), """{"type":"object","properties":{"subject":{"type":"string","maxLength":5}},"required":["subject"]}""", TestContext.Current.CancellationToken);

@@ -122,4 +122,31 @@ public abstract class AgentStoreContract
 
         Assert.Equal(TestData.Epoch.AddSeconds(1), Assert.Single(await stores.Agents.ListEventsAsync("tnt_a", agent.Id, TestContext.Current.CancellationToken)).ProcessedAt);
     }
+
+    [Fact]
+    public async Task ListUnprocessedEvents_EveryTenant_OlderThanTheBound_OldestFirst_UntilProcessed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var stores = await WithTenantsAsync();
+        var triage = TestData.Agent("tnt_a", "triage");
+        var billing = TestData.Agent("tnt_b", "billing", workspace: "ops");
+        await stores.Agents.CreateAsync(triage, "h1", TestData.Registered(triage), ct);
+        await stores.Agents.CreateAsync(billing, "h2", TestData.Registered(billing) with { At = TestData.Epoch.AddSeconds(10) }, ct);
+        var activated = TestData.Registered(triage) with { Sequence = 2, Kind = AgentEventKind.Activated, From = AgentStatus.Provisioned, To = AgentStatus.Active, At = TestData.Epoch.AddSeconds(20) };
+        await stores.Agents.UpdateAsync(triage with { Status = AgentStatus.Active, Version = 2 }, 1, activated, null, ct);
+
+        var beforeAll = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 10, ct);
+        var bounded = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddSeconds(15), 10, ct);
+        var limited = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 1, ct);
+        await stores.Agents.MarkEventProcessedAsync("tnt_a", triage.Id, 1, TestData.Epoch.AddMinutes(2), ct);
+        var afterProcessing = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 10, ct);
+
+        Assert.Equal([(triage.Id, 1L), (billing.Id, 1L), (triage.Id, 2L)], beforeAll.Select(m => (m.AgentId, m.Sequence)));
+        var second = beforeAll[1];
+        Assert.Equal(("tnt_b", "billing", "ops", "registered", null, "provisioned"), (second.TenantId, second.AgentName, second.Workspace, second.Kind, second.From, second.To));
+        Assert.Equal(("activated", "provisioned", "active", TestData.Epoch.AddSeconds(20)), (beforeAll[2].Kind, beforeAll[2].From, beforeAll[2].To, beforeAll[2].At));
+        Assert.Equal([(triage.Id, 1L), (billing.Id, 1L)], bounded.Select(m => (m.AgentId, m.Sequence)));
+        Assert.Single(limited);
+        Assert.Equal([(billing.Id, 1L), (triage.Id, 2L)], afterProcessing.Select(m => (m.AgentId, m.Sequence)));
+    }
 }

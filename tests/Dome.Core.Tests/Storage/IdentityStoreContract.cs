@@ -14,7 +14,7 @@ public abstract class IdentityStoreContract
     {
         var stores = await TenantsAsync("acme");
         var corp = Provider("tnt_acme", "corp", "https://idp.example.com");
-        var lab = Provider("tnt_acme", "lab", "https://lab.example.com") with { JwksUri = null, Jwks = """{"keys":[]}""" };
+        var lab = Provider("tnt_acme", "lab", "https://lab.example.com") with { JwksUri = null, Jwks = """{"keys":[]}""", CustomerClaim = "org_id" };
 
         Assert.True(await stores.IdentityProviders.AddAsync(corp, Ct));
         Assert.True(await stores.IdentityProviders.AddAsync(lab, Ct));

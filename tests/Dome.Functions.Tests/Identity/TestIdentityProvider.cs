@@ -56,7 +56,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         string? issuer = null,
         DateTime? expires = null,
         DateTime? notBefore = null,
-        SecurityKey? signWith = null)
+        SecurityKey? signWith = null,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
         var now = DateTime.UtcNow;
         var signingKey = signWith ?? key;
@@ -67,7 +68,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             IssuedAt = (notBefore ?? now).AddSeconds(-1),
             NotBefore = notBefore ?? now.AddSeconds(-1),
             Expires = expires ?? now.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["email"] = subject + "@example.com" },
+            Claims = new Dictionary<string, object>(claims ?? new Dictionary<string, object>()) { ["sub"] = subject, ["email"] = subject + "@example.com" },
             SigningCredentials = new SigningCredentials(signingKey, signingKey is RsaSecurityKey ? SecurityAlgorithms.RsaSha256 : SecurityAlgorithms.EcdsaSha256),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);

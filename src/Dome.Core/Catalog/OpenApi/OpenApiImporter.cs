@@ -7,7 +7,7 @@ using Microsoft.OpenApi.Reader;
 namespace Dome.Core.Catalog.OpenApi;
 
 /// <summary>
-/// Reads an OpenAPI 3.0 or 3.1 document (JSON) and makes one tool per operation. The input schema is an object
+/// Reads an OpenAPI 3.0 or 3.1 document (JSON, or YAML converted by <see cref="YamlToJson"/>) and makes one tool per operation. The input schema is an object
 /// whose properties are the operation's parameters (path, query, header) and its JSON request body: an object body
 /// whose properties do not collide with a parameter is merged into the top level, any other body is the
 /// <c>body</c> argument. Cookie parameters and an <c>Authorization</c> header parameter are left out (Dome injects
@@ -93,7 +93,8 @@ public static class OpenApiImporter
 
         if (document.TrimStart()[0] != '{')
         {
-            throw DomeException.Invalid("the OpenAPI document must be JSON; convert a YAML document to JSON first");
+            // YAML (JSON is read as JSON): converted with the YAML 1.2 core schema, then read like any JSON document.
+            document = YamlToJson.Convert(document, MaxDocumentBytes);
         }
 
         ReadResult result;

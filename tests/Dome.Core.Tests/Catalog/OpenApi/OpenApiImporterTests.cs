@@ -139,7 +139,8 @@ public sealed class OpenApiImporterTests
 
     [Theory]
     [InlineData("", "empty")]
-    [InlineData("openapi: 3.0.0", "must be JSON")]
+    [InlineData("openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}", "no operations")]
+    [InlineData("openapi: 3.0.0\npaths: [unclosed", "not valid at line 3, column 1")]
     [InlineData("""{"swagger":"2.0","info":{"title":"x","version":"1"},"paths":{}}""", "3.0 and 3.1")]
     [InlineData("""{"openapi":"3.1.0","info":{"title":"x","version":"1"},"paths":{}}""", "no operations")]
     [InlineData("""{"openapi":"3.1.0", """, "cannot be read")]

@@ -29,7 +29,7 @@ public sealed class CatalogBadInputTests : ServerTestBase
         { "schema not an object schema", "POST", "/v1/admin/tools", """{"tool":"existing/t","method":"GET","path":"/x","inputSchema":{"type":"array"}}""", 400, "must describe a JSON object" },
         { "schema with $ref", "POST", "/v1/admin/tools", """{"tool":"existing/t","method":"GET","path":"/x","inputSchema":{"type":"object","properties":{"a":{"$ref":"#/x"}}}}""", 400, "`$ref`" },
         { "duplicate tool", "POST", "/v1/admin/tools", """{"tool":"existing/existing","method":"GET","path":"/x"}""", 409, "already exists" },
-        { "openapi yaml", "POST", "/v1/admin/connections/existing/import-openapi", "openapi: 3.0.0", 400, "must be JSON" },
+        { "openapi yaml, malformed", "POST", "/v1/admin/connections/existing/import-openapi", "openapi: 3.0.0\npaths: [", 400, "not valid at line 3, column 1" },
         { "openapi broken", "POST", "/v1/admin/connections/existing/import-openapi", """{"openapi":"3.1.0",""", 400, "cannot be read" },
         { "openapi unknown include", "POST", "/v1/admin/connections/existing/import-openapi?include=nope", CatalogSamples.OpenApi, 400, "no operation `nope`" },
         { "openapi missing connection", "POST", "/v1/admin/connections/missing/import-openapi", CatalogSamples.OpenApi, 404, "no connection `missing`" },

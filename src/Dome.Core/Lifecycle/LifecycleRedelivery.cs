@@ -1,0 +1,39 @@
+using Dome.Core.Queues;
+using Dome.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dome.Core.Lifecycle;
+
+/// <summary>
+/// The outbox half of the registry: every change is stored with its event first, then announced on
+/// <c>dome-lifecycle</c>. If that send fails (or its message is lost), the event stays unprocessed; this sweep
+/// announces every event unprocessed for longer than <see cref="LifecycleOptions.RedeliverAfter"/> again. The
+/// <c>lifecycle</c> function is idempotent (the first processing time is kept, observers only evict caches), so an
+/// event announced twice is processed harmlessly twice.
+/// </summary>
+public sealed class LifecycleRedelivery(IAgentStore agents, IMessageQueue queue, TimeProvider time, IOptions<LifecycleOptions> options, ILogger<LifecycleRedelivery> logger)
+{
+    /// <summary>How many events one sweep announces at most (the next sweep takes the rest).</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Announces again the events unprocessed for longer than the bound; returns how many were sent.</summary>
+    public async Task<int> RedeliverAsync(CancellationToken cancellationToken = default)
+    {
+        var before = time.GetUtcNow() - options.Value.RedeliverAfter;
+        var pending = await agents.ListUnprocessedEventsAsync(before, BatchSize, cancellationToken).ConfigureAwait(false);
+        var sent = 0;
+        foreach (var message in pending)
+        {
+            await queue.SendAsync(QueueNames.Lifecycle, message.ToJson(), cancellationToken).ConfigureAwait(false);
+            sent++;
+        }
+
+        if (sent > 0)
+        {
+            LifecycleLog.Redelivered(logger, sent);
+        }
+
+        return sent;
+    }
+}
