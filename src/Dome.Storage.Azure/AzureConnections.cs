@@ -7,6 +7,7 @@ using Dome.Core.Queues;
 using Dome.Core.Secrets;
 using Dome.Storage.Azure.KeyVault;
 using Dome.Storage.Azure.Queues;
+using Dome.Storage.Azure.Stores;
 using Dome.Tokens.Keys;
 
 namespace Dome.Storage.Azure;
@@ -55,6 +56,15 @@ public sealed class AzureConnections
             ? new QueueServiceClient(endpoint, SharedKey(), clientOptions, time)
             : new QueueServiceClient(endpoint, Credential, clientOptions);
         return new AzureMessageQueue(client);
+    }
+
+    /// <summary>The Table Storage stores on <see cref="AzureStorageOptions.TableEndpoint"/>, tables named <c>&lt;TablePrefix&gt;&lt;Name&gt;</c>.</summary>
+    public AzureTableStores TableStores(TimeProvider? time = null)
+    {
+        var endpoint = Options.TableEndpoint ?? throw new InvalidOperationException($"`{AzureStorageOptions.Section}:TableEndpoint` is not set");
+        return Options.UsesSharedKey
+            ? AzureTableStores.Create(endpoint, SharedKey(), Options.TablePrefix, StorageTransport, time)
+            : AzureTableStores.Create(endpoint, Credential, Options.TablePrefix, StorageTransport, time);
     }
 
     public ISecretStore SecretStore(Uri vault) => new KeyVaultSecretStore(SecretClient(vault));
