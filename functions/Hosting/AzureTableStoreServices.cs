@@ -1,8 +1,3 @@
-using Dome.Core.Approvals;
-using Dome.Core.Audit;
-using Dome.Core.Limits;
-using Dome.Core.Policy;
-using Dome.Core.Storage;
 using Dome.Storage.Azure;
 using Dome.Storage.Azure.Stores;
 
@@ -19,13 +14,9 @@ internal static class AzureTableStoreServices
         services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().IdentityProviders);
         services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().TokenEvents);
         services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().Catalog);
-
-        // Branch azstores brings these adapters; until it is merged the server refuses to start on Azure.
-        services.AddSingleton<ILimitStore>(_ => throw Missing("limit"));
-        services.AddSingleton<IPolicyStore>(_ => throw Missing("policy"));
-        services.AddSingleton<IApprovalStore>(_ => throw Missing("approval"));
-        services.AddSingleton<IAuditStore>(_ => throw Missing("audit"));
+        services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().Limits);
+        services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().Policies);
+        services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().Approvals);
+        services.AddSingleton(sp => sp.GetRequiredService<AzureTableStores>().Audit);
     }
-
-    private static InvalidOperationException Missing(string store) => new($"`Dome:Storage:Kind=azure` has no {store} store in this build");
 }

@@ -14,4 +14,12 @@ internal static class AzureTableNames
     public const string TokenEvents = "TokenEvents";
 
     public const string Catalog = "Catalog";
+
+    public const string Limits = "Limits";
+
+    public const string Policies = "Policies";
+
+    public const string Approvals = "Approvals";
+
+    public const string Audit = "Audit";
 }

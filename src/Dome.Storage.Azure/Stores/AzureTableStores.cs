@@ -1,6 +1,10 @@
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Dome.Core.Approvals;
+using Dome.Core.Audit;
+using Dome.Core.Limits;
+using Dome.Core.Policy;
 using Dome.Core.Storage;
 using Dome.Storage.Azure.Tables;
 
@@ -28,6 +32,10 @@ public sealed class AzureTableStores
         IdentityProviders = new AzureIdentityProviderStore(tables);
         TokenEvents = new AzureTokenEventStore(tables);
         Catalog = new AzureCatalogStore(tables);
+        Limits = new AzureLimitStore(tables);
+        Policies = new AzurePolicyStore(tables);
+        Approvals = new AzureApprovalStore(tables);
+        Audit = new AzureAuditStore(tables);
     }
 
     /// <summary>Stores authenticated with the account's Shared Key (Azurite, development).</summary>
@@ -62,4 +70,12 @@ public sealed class AzureTableStores
 
         return options;
     }
+
+    public ILimitStore Limits { get; }
+
+    public IPolicyStore Policies { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IAuditStore Audit { get; }
 }
