@@ -79,7 +79,7 @@ public sealed class AzureGatewayStoryTests(AzuriteFixture azurite) : IAsyncLifet
 
         // Register and activate: both lifecycle events are processed by the `lifecycle` function through the queue.
         var apiKey = await IdentityTokens.ActiveAgentAsync(server, "support-bot");
-        await EventuallyAsync(async () => History(await Api.GetAsync(admin, "/v1/admin/agents/support-bot")) is { Count: 2 } events && events.All(e => e["processedAt"] is not null), "both lifecycle events processed");
+        await EventuallyAsync(async () => History(await Api.GetAsync(admin, "/v1/admin/agents/support-bot")) is { Count: 2 } events && events.All(e => e?["processedAt"] is not null), "both lifecycle events processed");
 
         // Connection, secret (into Key Vault), tool.
         Assert.Equal(201, (await Api.SendAsync(admin, HttpMethod.Put, "/v1/admin/secrets/zendesk-token", new { value = UpstreamSecret })).Status);
@@ -127,7 +127,7 @@ public sealed class AzureGatewayStoryTests(AzuriteFixture azurite) : IAsyncLifet
 
         // Suspension: its lifecycle event is processed through the queue and the token stops working.
         Assert.Equal(200, (await Api.PostAsync(admin, "/v1/admin/agents/support-bot/suspend")).Status);
-        await EventuallyAsync(async () => History(await Api.GetAsync(admin, "/v1/admin/agents/support-bot")) is { Count: 3 } events && events.All(e => e["processedAt"] is not null), "the suspension processed");
+        await EventuallyAsync(async () => History(await Api.GetAsync(admin, "/v1/admin/agents/support-bot")) is { Count: 3 } events && events.All(e => e?["processedAt"] is not null), "the suspension processed");
         Assert.Equal(401, (await CallAsync(token, new { tool = "zendesk/create_ticket", arguments = new { subject = "again" } })).Status);
         Assert.Single(upstream.Requests);
     }
