@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Core.Pipeline;
 using Dome.Core.Audit;
 using Dome.Core.Queues;
 using Dome.Storage.Azure;
@@ -15,12 +16,13 @@ using IdentityTokens = Dome.Functions.Tests.Identity.Tokens;
 namespace Dome.Functions.Tests.Azure;
 
 /// <summary>
-/// The gateway story with <c>Dome:Storage:Kind=azure</c>: tables and queues on Azurite (Shared Key), secrets and
-/// signing keys in the Key Vault stand-in (no Key Vault emulator exists), and the queue-triggered <c>lifecycle</c>
-/// and <c>audit</c> functions driven by <see cref="FunctionsHostStandIn"/> from the outside, as the Functions host
-/// would: the app's own dispatcher is off. The only test in this assembly that uses Dome's fixed queue names.
+/// The gateway story with <c>Dome:Storage:Kind=azure</c>: tables and queues on Azurite, secrets and signing keys in
+/// the Key Vault stand-in (no Key Vault emulator exists), and the queue-triggered <c>lifecycle</c> and <c>audit</c>
+/// functions driven by <see cref="FunctionsHostStandIn"/> from the outside, as the Functions host would: the app's
+/// own dispatcher is off. Run once per auth mode by the subclasses, each on its own Azurite, so Dome's fixed queue
+/// names are used by one test at a time.
 /// </summary>
-public sealed class AzureGatewayStoryTests(AzuriteFixture azurite) : IAsyncLifetime
+public abstract class AzureGatewayStoryTests(AzuriteFixture azurite, AzuriteAuth auth) : IAsyncLifetime
 {
     private const string UpstreamSecret = "zd-secret-value-on-key-vault";
 
@@ -37,26 +39,36 @@ public sealed class AzureGatewayStoryTests(AzuriteFixture azurite) : IAsyncLifet
 
     public async ValueTask InitializeAsync()
     {
-        var tables = await azurite.GetTableServiceAsync(AzuriteAuth.SharedKey);
-        var queues = await azurite.GetQueueServiceAsync(AzuriteAuth.SharedKey);
+        var tables = await azurite.GetTableServiceAsync(auth);
+        var queues = await azurite.GetQueueServiceAsync(auth);
         vault = await KeyVaultStandIn.StartAsync(Ct);
         upstream = await TestUpstream.StartAsync();
-        var settings = new Dictionary<string, string>
+        var settings = auth == AzuriteAuth.SharedKey
+            ? new Dictionary<string, string> { ["Dome:Storage:Azure:AccountName"] = AzuriteFixture.AccountName, ["Dome:Storage:Azure:AccountKey"] = AzuriteFixture.AccountKey }
+            : [];
+        foreach (var (key, value) in new Dictionary<string, string>
         {
             ["Dome:Storage:Kind"] = "azure",
             ["Dome:Storage:Azure:TableEndpoint"] = tables.Endpoint.AbsoluteUri,
             ["Dome:Storage:Azure:QueueEndpoint"] = queues.Endpoint.AbsoluteUri,
-            ["Dome:Storage:Azure:AccountName"] = AzuriteFixture.AccountName,
-            ["Dome:Storage:Azure:AccountKey"] = AzuriteFixture.AccountKey,
             ["Dome:Storage:Azure:TablePrefix"] = AzuriteFixture.UniqueName("e2e"),
             ["Dome:KeyVault:Uri"] = vault.VaultUri.AbsoluteUri,
             ["Dome:Dispatcher:Enabled"] = "false",
-        };
+        })
+        {
+            settings[key] = value;
+        }
+
+        // OAuth: no account key, so the app signs in with a token credential; Azurite's basic OAuth checks audience,
+        // issuer and lifetime but not signatures, so the credential mints unsigned JWTs (AzuriteTokenCredential), and
+        // the HTTPS transport trusts exactly the certificate the fixture generated. The identity provider is the stand-in.
+        var storageCredential = auth == AzuriteAuth.OAuth ? azurite.Credential : null;
+        var storageTransport = auth == AzuriteAuth.OAuth ? TrustingExactly(tables, queues) : null;
 
         // Key Vault is the stand-in: its transport trusts exactly its certificate, its credential is the only one it accepts.
         server = await DomeTestServer.StartAsync(directory.Path, settings, services => services.AddSingleton(sp => new AzureConnections(
-            sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, keyVaultOptions: vault.Options(), keyVaultCredential: vault.Credential)));
-        queue = new AzureConnections(server.Services.GetRequiredService<IOptions<AzureStorageOptions>>().Value).MessageQueue();
+            sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, storageCredential, storageTransport, vault.Options(), vault.Credential)));
+        queue = new AzureConnections(server.Services.GetRequiredService<IOptions<AzureStorageOptions>>().Value, storageCredential, queues.CreateTransport()).MessageQueue();
         host = FunctionsHostStandIn.Start(queue, server.BaseAddress);
     }
 
@@ -142,6 +154,16 @@ public sealed class AzureGatewayStoryTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.DoesNotContain(await queue.PeekAsync(QueueNames.Audit, 32, Ct), m => m.Body == body);
         Assert.Contains(server.Logs.Entries, e => e.Message.Contains("Function audit failed on delivery " + host.Settings.MaxDequeueCount, StringComparison.Ordinal));
+    }
+
+    /// <summary>One transport for both services (the app shares one): it accepts exactly their two generated certificates.</summary>
+    private static HttpClientTransport TrustingExactly(params AzuriteService[] services)
+    {
+        var pinned = services.Select(s => s.Certificate!.RawData).ToArray();
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is not null && pinned.Any(p => certificate.GetRawCertData().AsSpan().SequenceEqual(p));
+        return new HttpClientTransport(handler);
     }
 
     private static List<JsonNode?>? History((int Status, JsonNode? Body) agent) => agent.Body?["history"]?.AsArray().ToList();
