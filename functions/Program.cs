@@ -1,7 +1,7 @@
 using Dome.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
-// The custom handler's entry point: the same app `dome serve` runs embedded.
+// The custom handler's entry point: the same app `dome serve` runs embedded (`./run` starts it directly).
 try
 {
     await DomeServer.Build(args).RunAsync().ConfigureAwait(false);
@@ -15,5 +15,11 @@ catch (OptionsValidationException e)
         await Console.Error.WriteLineAsync("dome: configuration: " + failure).ConfigureAwait(false);
     }
 
+    return 1;
+}
+catch (IOException e)
+{
+    // A port already taken or a data directory that cannot be written: say so, without a stack trace.
+    await Console.Error.WriteLineAsync($"error: cannot start: {e.Message}").ConfigureAwait(false);
     return 1;
 }

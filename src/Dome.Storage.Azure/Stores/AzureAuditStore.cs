@@ -23,6 +23,9 @@ internal sealed partial class AzureAuditStore(AzureTables tables) : IAuditStore
 
     private const int MaxAttempts = 20;
 
+    /// <summary>The event JSON one row holds, leaving room for the filter columns.</summary>
+    private const int MaxBodyChars = TableLargeValue.MaxChars - (16 * 1024);
+
     /// <summary>Day rows known to exist (written once per tenant and day by this instance).</summary>
     private readonly ConcurrentDictionary<string, bool> _days = new(StringComparer.Ordinal);
 
@@ -137,8 +140,26 @@ internal sealed partial class AzureAuditStore(AzureTables tables) : IAuditStore
             ["Tool"] = auditEvent.Tool,
             ["Decision"] = auditEvent.Decision,
         };
-        TableLargeValue.Write(entity, "Body", AuditJson.Serialize(auditEvent));
+        TableLargeValue.Write(entity, "Body", Body(auditEvent));
         return entity;
+    }
+
+    /// <summary>
+    /// The event's JSON. Audited arguments that would not fit one row are left out and a note says how large they were:
+    /// the event itself is always stored (refusing it would park it in the poison queue, where it would fail every recovery).
+    /// </summary>
+    private static string Body(AuditEvent auditEvent)
+    {
+        var body = AuditJson.Serialize(auditEvent);
+        if (body.Length <= MaxBodyChars || auditEvent.Arguments is null)
+        {
+            return body;
+        }
+
+        using var note = System.Text.Json.JsonDocument.Parse(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"\"[omitted: the audited arguments were {body.Length} characters of JSON, more than the audit table holds per event]\""));
+        return AuditJson.Serialize(auditEvent with { Arguments = note.RootElement.Clone() });
     }
 
     private static string EventPartition(string tenant, DateOnly day) => tenant + "|" + StoreKeyParts.Day(day);

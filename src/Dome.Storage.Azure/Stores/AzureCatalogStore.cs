@@ -7,8 +7,9 @@ namespace Dome.Storage.Azure.Stores;
 /// <summary>
 /// Connections and tools in the Catalog table, one partition per tenant (rows <c>conn|name</c> and
 /// <c>tool|connection|name</c>). A tool is only ever written in a batch that also touches its connection row with
-/// <c>If-Match: *</c>, so a tool cannot be created for a connection that does not exist or is being deleted.
-/// Deleting a connection deletes its tools in batches of up to 99 with the connection row in the last one; an
+/// <c>If-Match: *</c>, so a tool cannot be created for a connection that does not exist, and the write changes the
+/// connection's ETag, on which deleting the connection is conditional. Deleting a connection deletes its tools in
+/// batches of up to 99 with the connection row in the last one; an
 /// import of more than 99 tools is applied in several batches (each atomic, the import as a whole not).
 /// </summary>
 internal sealed class AzureCatalogStore(AzureTables tables) : ICatalogStore
@@ -52,35 +53,45 @@ internal sealed class AzureCatalogStore(AzureTables tables) : ICatalogStore
     {
         var table = await Table(cancellationToken).ConfigureAwait(false);
         var partition = CatalogRows.Partition(tenantId);
-        var connection = await table.GetAsync(partition, CatalogRows.ConnectionKey(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (connection is null)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return false;
-        }
-
-        var tools = await QueryPrefixAsync(tenantId, CatalogRows.ToolPrefix(name), cancellationToken).ConfigureAwait(false);
-        var deletes = tools.Select(t => TableOperation.Delete(partition, t.RowKey)).ToList();
-        while (deletes.Count > ToolsPerBatch)
-        {
-            var chunk = deletes.GetRange(deletes.Count - ToolsPerBatch, ToolsPerBatch);
-            deletes.RemoveRange(deletes.Count - ToolsPerBatch, ToolsPerBatch);
-            var partial = await table.SubmitBatchAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (!partial.Succeeded && partial.Status != TableWriteStatus.NotFound)
+            var connection = await table.GetAsync(partition, CatalogRows.ConnectionKey(name), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (connection is null)
             {
-                throw new InvalidOperationException($"deleting the tools of connection `{name}` failed: {partial.Status}");
+                return false;
+            }
+
+            // Every tool write merges into the connection row, changing its ETag: deleting the connection on the
+            // ETag read here fails if a tool was added after the tools below were listed, and the loop starts over.
+            var tools = await QueryPrefixAsync(tenantId, CatalogRows.ToolPrefix(name), cancellationToken).ConfigureAwait(false);
+            var deletes = tools.Select(t => TableOperation.Delete(partition, t.RowKey)).ToList();
+            var conflict = false;
+            while (deletes.Count > ToolsPerBatch && !conflict)
+            {
+                var chunk = deletes.GetRange(deletes.Count - ToolsPerBatch, ToolsPerBatch);
+                deletes.RemoveRange(deletes.Count - ToolsPerBatch, ToolsPerBatch);
+                conflict = !(await table.SubmitBatchAsync(chunk, cancellationToken).ConfigureAwait(false)).Succeeded;
+            }
+
+            if (conflict)
+            {
+                continue;
+            }
+
+            deletes.Add(TableOperation.Delete(partition, connection.RowKey, connection.ETag!));
+            var result = await table.SubmitBatchAsync(deletes, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return true;
+            }
+
+            if (result.Status is not (TableWriteStatus.PreconditionFailed or TableWriteStatus.NotFound))
+            {
+                throw new InvalidOperationException($"deleting connection `{name}` failed: {result.Status}");
             }
         }
 
-        deletes.Add(TableOperation.Delete(partition, connection.RowKey));
-        var result = await table.SubmitBatchAsync(deletes, cancellationToken).ConfigureAwait(false);
-        return result.Status switch
-        {
-            TableWriteStatus.Succeeded => true,
-
-            // Someone deleted a tool or the connection meanwhile: what is left goes one by one.
-            TableWriteStatus.NotFound => await DeleteEachAsync(table, deletes, cancellationToken).ConfigureAwait(false),
-            _ => throw new InvalidOperationException($"deleting connection `{name}` failed: {result.Status}"),
-        };
+        throw new InvalidOperationException($"deleting connection `{name}` kept conflicting with concurrent changes to its tools");
     }
 
     public async Task<bool> CreateToolAsync(Tool tool, CancellationToken cancellationToken)
@@ -187,18 +198,6 @@ internal sealed class AzureCatalogStore(AzureTables tables) : ICatalogStore
     /// <summary>A merge of nothing into the connection row, conditional on it existing: the batch fails when it does not.</summary>
     private static TableOperation ConnectionGuard(string tenantId, string connection) =>
         TableOperation.Update(new TableEntity(CatalogRows.Partition(tenantId), CatalogRows.ConnectionKey(connection)), "*", TableUpdateMode.Merge);
-
-    private static async Task<bool> DeleteEachAsync(TableClient table, List<TableOperation> deletes, CancellationToken cancellationToken)
-    {
-        var connectionDeleted = false;
-        foreach (var delete in deletes)
-        {
-            var result = await table.DeleteAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, "*", cancellationToken).ConfigureAwait(false);
-            connectionDeleted = result.Succeeded && delete.Entity.RowKey.StartsWith("conn|", StringComparison.Ordinal);
-        }
-
-        return connectionDeleted;
-    }
 
     private async Task<IReadOnlyList<TableEntity>> QueryPrefixAsync(string tenantId, string rowKeyPrefix, CancellationToken cancellationToken)
     {

@@ -62,18 +62,28 @@ internal sealed class AzureIdentityProviderStore(AzureTables tables) : IIdentity
     {
         var table = await Table(cancellationToken).ConfigureAwait(false);
         var partition = TableKey.Encode(tenantId);
-        var row = await table.GetAsync(partition, ProviderKey(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return false;
+            var row = await table.GetAsync(partition, ProviderKey(name), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return false;
+            }
+
+            var result = await table.SubmitBatchAsync(
+            [
+                TableOperation.Delete(partition, row.RowKey, row.ETag!),
+                TableOperation.Delete(partition, IssuerKey(row.GetString("Issuer")!)),
+            ], cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return true;
+            }
+
+            // Removed (and maybe added again) meanwhile: read it again.
         }
 
-        var result = await table.SubmitBatchAsync(
-        [
-            TableOperation.Delete(partition, row.RowKey, row.ETag!),
-            TableOperation.Delete(partition, IssuerKey(row.GetString("Issuer")!)),
-        ], cancellationToken).ConfigureAwait(false);
-        return result.Succeeded;
+        throw new InvalidOperationException($"removing identity provider `{name}` kept conflicting with concurrent changes");
     }
 
     private static string ProviderKey(string name) => TableKey.Join("idp", name);

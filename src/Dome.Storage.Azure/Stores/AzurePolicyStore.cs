@@ -87,8 +87,8 @@ internal sealed class AzurePolicyStore(AzureTables tables) : IPolicyStore
             Hash = hash,
             Files = new SortedDictionary<string, string>(content.Files, StringComparer.Ordinal),
             Schema = content.Schema,
-            PublishedBy = metadata.GetString("PublishedBy") ?? "",
-            PublishedAt = metadata.GetDateTime("PublishedAt") ?? default,
+            PublishedBy = metadata.GetString("PublishedBy") ?? throw Missing(metadata, "PublishedBy"),
+            PublishedAt = metadata.GetDateTime("PublishedAt") ?? throw Missing(metadata, "PublishedAt"),
         };
     }
 
@@ -115,9 +115,9 @@ internal sealed class AzurePolicyStore(AzureTables tables) : IPolicyStore
             {
                 Hash = hash,
                 FileNames = JsonSerializer.Deserialize(r.GetString("FileNames") ?? "[]", AzurePolicyJsonContext.Default.StringArray) ?? [],
-                PublishedBy = r.GetString("PublishedBy") ?? "",
-                PublishedAt = r.GetDateTime("PublishedAt") ?? default,
-                ActivatedAt = r.GetDateTime("ActivatedAt") ?? default,
+                PublishedBy = r.GetString("PublishedBy") ?? throw Missing(r, "PublishedBy"),
+                PublishedAt = r.GetDateTime("PublishedAt") ?? throw Missing(r, "PublishedAt"),
+                ActivatedAt = r.GetDateTime("ActivatedAt") ?? throw Missing(r, "ActivatedAt"),
                 Active = hash == active,
             };
         }).OrderByDescending(v => v.ActivatedAt).ToArray();
@@ -182,6 +182,9 @@ internal sealed class AzurePolicyStore(AzureTables tables) : IPolicyStore
 
         return operations;
     }
+
+    private static InvalidDataException Missing(TableEntity row, string property) =>
+        new($"policy row `{row.RowKey}` in partition `{row.PartitionKey}` lacks `{property}` in table storage");
 
     private static string Partition(string tenantId) => StoreKeyParts.Part(tenantId);
 

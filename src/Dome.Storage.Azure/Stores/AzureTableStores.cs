@@ -31,11 +31,11 @@ public sealed class AzureTableStores
         Agents = new AzureAgentStore(tables);
         IdentityProviders = new AzureIdentityProviderStore(tables);
         TokenEvents = new AzureTokenEventStore(tables);
-        Catalog = new AzureCatalogStore(tables);
         Limits = new AzureLimitStore(tables);
         Policies = new AzurePolicyStore(tables);
         Approvals = new AzureApprovalStore(tables);
         Audit = new AzureAuditStore(tables);
+        Catalog = new AzureCatalogStore(tables);
     }
 
     /// <summary>Stores authenticated with the account's Shared Key (Azurite, development).</summary>
@@ -60,6 +60,14 @@ public sealed class AzureTableStores
 
     public ICatalogStore Catalog { get; }
 
+    public ILimitStore Limits { get; }
+
+    public IPolicyStore Policies { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IAuditStore Audit { get; }
+
     private static TableClientOptions Options(HttpPipelineTransport? transport)
     {
         var options = new TableClientOptions();
@@ -70,12 +78,4 @@ public sealed class AzureTableStores
 
         return options;
     }
-
-    public ILimitStore Limits { get; }
-
-    public IPolicyStore Policies { get; }
-
-    public IApprovalStore Approvals { get; }
-
-    public IAuditStore Audit { get; }
 }

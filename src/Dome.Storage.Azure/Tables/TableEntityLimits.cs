@@ -6,7 +6,8 @@ namespace Dome.Storage.Azure.Tables;
 /// <summary>
 /// The service's limits on entities, checked before a request is sent so an oversized write fails with a clear
 /// message instead of a 400 from the service: a property value holds at most 64 KiB (a string at most 32 Ki UTF-16
-/// characters), an entity at most 1 MiB and 252 properties of its own, a property name at most 255 characters.
+/// characters), an entity at most 1 MiB and 252 properties of its own, a property name at most 255 characters, a date
+/// no earlier than 1601-01-01.
 /// Values larger than a property are split across properties by <see cref="TableLargeValue"/>.
 /// </summary>
 internal static class TableEntityLimits
@@ -20,6 +21,9 @@ internal static class TableEntityLimits
     public const int MaxProperties = 252;
 
     public const int MaxPropertyNameLength = 255;
+
+    /// <summary>The earliest Edm.DateTime the service stores.</summary>
+    public static readonly DateTimeOffset MinDateTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static void ValidatePropertyName(string name, bool allowSystem = false)
     {
@@ -65,6 +69,12 @@ internal static class TableEntityLimits
                 Guid => 16,
                 _ => 0,
             };
+            if (value is DateTimeOffset date && date < MinDateTime)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"property `{name}` of entity `{entity.PartitionKey}`/`{entity.RowKey}` is before 1601-01-01, the earliest date table storage holds"));
+            }
+
             if (valueBytes - 4 > MaxPropertyBytes)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,

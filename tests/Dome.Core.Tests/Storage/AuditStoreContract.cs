@@ -111,6 +111,20 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
+    public async Task Append_StagesRacing_CompletedStageWins()
+    {
+        var store = Open(NewLocation());
+        var decided = Event("call_1", "t1") with { Stage = AuditStages.Decided };
+        var completed = Event("call_1", "t1", at: T0.AddSeconds(1)) with { UpstreamStatus = 204 };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.AppendAsync(i % 2 == 0 ? decided : completed, Ct)));
+
+        Assert.InRange(results.Count(r => r), 1, 2);
+        var stored = Assert.Single((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, Ct)).Events);
+        Assert.Equal((AuditStages.Completed, 204), (stored.Stage, stored.UpstreamStatus));
+    }
+
+    [Fact]
     public async Task Append_CallSpanningMidnight_StoredOnceWithItsCompletedStage()
     {
         var store = Open(NewLocation());

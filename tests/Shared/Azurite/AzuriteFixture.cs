@@ -24,6 +24,11 @@ public sealed class AzuriteFixture : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    private const string WatchdogScript = """
+        const parent = Number(process.env.DOME_AZURITE_PARENT);
+        setInterval(() => { try { process.kill(parent, 0); } catch { process.exit(0); } }, 2000).unref();
+        """;
+
     private readonly Dictionary<(string, AzuriteAuth), Task<AzuriteService>> _services = [];
     private readonly List<string> _directories = [];
     private readonly Lock _gate = new();
@@ -97,7 +102,11 @@ public sealed class AzuriteFixture : IAsyncDisposable
             _directories.Add(directory);
         }
 
-        var arguments = new List<string> { main, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent" };
+        // A test host that dies without disposing (a crash, a killed CI run) must not leave Azurite running:
+        // the watchdog, loaded before Azurite, exits node once this process is gone.
+        var watchdog = Path.Combine(directory, "watchdog.js");
+        File.WriteAllText(watchdog, WatchdogScript);
+        var arguments = new List<string> { "--require", watchdog, main, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent" };
         System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
         if (auth == AzuriteAuth.OAuth)
         {
@@ -116,6 +125,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
+                Environment = { ["DOME_AZURITE_PARENT"] = System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
             };
             foreach (var argument in arguments)
             {

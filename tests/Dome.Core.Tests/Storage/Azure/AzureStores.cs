@@ -1,3 +1,4 @@
+using Azure;
 using Dome.Storage.Azure.Stores;
 using Dome.Storage.Sqlite;
 using Dome.Testing.Azurite;
@@ -7,10 +8,14 @@ namespace Dome.Core.Tests.Storage.Azure;
 /// <summary>Fresh Table Storage stores on the assembly's Azurite: a unique table prefix per test isolates its data.</summary>
 internal static class AzureStores
 {
+    /// <summary>Through the public factory the <c>Dome:Storage</c> wiring uses, with the fixture's credential and pinned transport.</summary>
     public static async Task<AzureTableStores> CreateTablesAsync(AzuriteFixture azurite, AzuriteAuth auth, TimeProvider? time = null)
     {
-        var service = await AzureTestClients.TableServiceAsync(azurite, auth);
-        return new AzureTableStores(service, AzuriteFixture.UniqueName("d"), time);
+        var service = await azurite.GetTableServiceAsync(auth);
+        var prefix = AzuriteFixture.UniqueName("d");
+        return auth == AzuriteAuth.SharedKey
+            ? AzureTableStores.Create(service.Endpoint, new AzureNamedKeyCredential(AzuriteFixture.AccountName, AzuriteFixture.AccountKey), prefix, service.CreateTransport(), time)
+            : AzureTableStores.Create(service.Endpoint, azurite.Credential, prefix, service.CreateTransport(), time);
     }
 
     public static async Task<StoreSet> CreateAsync(AzuriteFixture azurite, AzuriteAuth auth)

@@ -99,6 +99,19 @@ public abstract class TableClientContract(AzuriteFixture azurite, AzuriteAuth au
     }
 
     [Fact]
+    public async Task UpdateMerge_NoProperties_KeepsValuesButChangesETag()
+    {
+        var table = await NewTableAsync();
+        var first = await table.InsertAsync(new TableEntity("p", "r") { ["V"] = 1 }, Ct);
+        var touched = await table.UpdateAsync(new TableEntity("p", "r"), "*", TableUpdateMode.Merge, Ct);
+
+        Assert.True(touched.Succeeded);
+        Assert.NotEqual(first.ETag, touched.ETag);
+        Assert.Equal(1, (await table.GetAsync("p", "r", cancellationToken: Ct))!.GetInt32("V"));
+        Assert.Equal(TableWriteStatus.PreconditionFailed, (await table.DeleteAsync("p", "r", first.ETag!, Ct)).Status);
+    }
+
+    [Fact]
     public async Task Update_MissingEntity_ReturnsNotFound()
     {
         var table = await NewTableAsync();
