@@ -1,12 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dome.Core.Lifecycle;
-using Dome.Core.Queues;
 using Dome.Core.Registry;
-using Dome.Core.Storage;
 using Dome.Functions.Endpoints;
-using Dome.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Dome.Functions.Hosting;
 
@@ -49,10 +45,7 @@ public static class DomeServer
         services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection(DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => SqliteDatabase.Open(Path.Combine(sp.GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, "dome.db")));
-        services.AddSingleton<ITenantStore, SqliteTenantStore>();
-        services.AddSingleton<IAgentStore, SqliteAgentStore>();
-        services.AddSingleton<IMessageQueue, SqliteMessageQueue>();
+        services.AddDomeStorage(builder.Configuration);
 
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();

@@ -1,9 +1,6 @@
-using Dome.Core.Approvals;
 using Dome.Core.Audit;
-using Dome.Core.Policy;
 using Dome.Gateway.Escalation;
 using Dome.Gateway.Policy;
-using Dome.Storage.Sqlite;
 
 namespace Dome.Functions.Hosting;
 
@@ -13,9 +10,6 @@ internal static class PolicyServices
     public static IServiceCollection AddDomePolicy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IPolicyStore, SqlitePolicyStore>();
-        services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
-        services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IAuditSink, BatchingAuditSink>();
         services.AddSingleton<AuditProcessor>();
 
