@@ -56,6 +56,7 @@ public static class DomeServer
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
+        services.AddSingleton<ILifecycleObserver, LifecycleLog>();
         services.AddDomeIdentity(builder.Configuration);
         services.AddDomeCatalog(builder.Configuration);
         services.AddDomePolicy(builder.Configuration);

@@ -38,7 +38,7 @@ internal sealed class HandlerProcess : IAsyncDisposable
         }
     }
 
-    public static HandlerProcess Start(string appRoot, string executable, IEnumerable<string> arguments, string dataDir)
+    public static HandlerProcess Start(string appRoot, string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(executable)
@@ -54,7 +54,11 @@ internal sealed class HandlerProcess : IAsyncDisposable
         }
 
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Dome__DataDir"] = dataDir;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment.Remove("ASPNETCORE_URLS");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start `{executable}`");
         return new HandlerProcess(process, new Uri($"http://127.0.0.1:{port}/"));

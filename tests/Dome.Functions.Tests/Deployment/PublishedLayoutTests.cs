@@ -140,7 +140,7 @@ public sealed partial class PublishedLayoutTests(PublishedAppFixture published) 
             published.Root,
             description["defaultExecutablePath"]!.GetValue<string>(),
             description["arguments"]!.AsArray().Select(a => a!.GetValue<string>()),
-            data.Path);
+            new Dictionary<string, string> { ["Dome__DataDir"] = data.Path, ["Logging__Console__FormatterName"] = "json" });
         using var client = new HttpClient();
 
         await handler.WaitUntilHealthyAsync(client, Api.Ct);
@@ -152,6 +152,25 @@ public sealed partial class PublishedLayoutTests(PublishedAppFixture published) 
             using var response = await client.PostAsync(new Uri(handler.BaseAddress, function.Name), content, Api.Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
+
+        // With the JSON console format the Bicep sets, each record is one JSON line with its event id and fields.
+        var badEnvelopes = await WaitForLinesAsync(handler, line => line.StartsWith('{') && JsonNode.Parse(line)!["EventId"]?.GetValue<int>() == 2001, QueueFunction.All.Count);
+        Assert.Equal(
+            QueueFunction.All.Select(f => f.Name).Order(StringComparer.Ordinal),
+            badEnvelopes.Select(l => JsonNode.Parse(l)!["State"]!["Function"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> WaitForLinesAsync(HandlerProcess handler, Func<string, bool> match, int count)
+    {
+        IReadOnlyList<string> lines = [];
+        await Api.EventuallyAsync(
+            () =>
+            {
+                lines = [.. handler.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(match)];
+                return Task.FromResult(lines.Count >= count);
+            },
+            $"{count} matching log lines from the published app");
+        return lines;
     }
 
     private (string Route, string[] Methods)[] AppEndpoints() =>
