@@ -48,10 +48,7 @@ public static class DomeServer
         services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection(DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => SqliteDatabase.Open(Path.Combine(sp.GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, "dome.db")));
-        services.AddSingleton<ITenantStore, SqliteTenantStore>();
-        services.AddSingleton<IAgentStore, SqliteAgentStore>();
-        services.AddSingleton<IMessageQueue, SqliteMessageQueue>();
+        services.AddDomeStorage(builder.Configuration);
 
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();

@@ -17,7 +17,7 @@ namespace Dome.Functions.Hosting;
 /// <summary>
 /// Wires the governed tool call: the pipeline, credential injection, forwarding (a pooled <c>SocketsHttpHandler</c>
 /// without cookies, redirects or proxy), telemetry. The parts other modules own come from their own registrations
-/// (<c>AddDomePolicy</c>, …); the ones not wired yet are added here with <c>TryAdd</c>, so the real ones win.
+/// (<c>AddDomeStorage</c>, <c>AddDomeCatalog</c>, <c>AddDomeGovernance</c>, <c>AddDomePolicy</c>).
 /// </summary>
 internal static class GatewayServices
 {
@@ -40,15 +40,6 @@ internal static class GatewayServices
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(ClientCredentialsTokens.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-
-        // The other modules' parts, unless they registered their own.
-        services.TryAddSingleton<ICatalogStore, SqliteCatalogStore>();
-        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
-        services.TryAddSingleton<ToolCatalog>();
-        services.TryAddSingleton<CatalogAdministration>();
-        services.TryAddSingleton<ILimitStore, SqliteLimitStore>();
-        services.TryAddSingleton<CallLimiter>();
-        services.TryAddSingleton<OutputGovernor>();
         return services;
     }
 

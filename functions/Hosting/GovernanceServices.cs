@@ -6,8 +6,7 @@ using Dome.Storage.Sqlite;
 namespace Dome.Functions.Hosting;
 
 /// <summary>
-/// Output governance and rate limits: options <c>Dome:Gateway:Output</c> and <c>Dome:Gateway:Limits</c>, the limit
-/// store, the limiter (one per process: it holds the counters) and the release of unused quota blocks on shutdown.
+/// Output governance and rate limits: options <c>Dome:Gateway:Output</c> and <c>Dome:Gateway:Limits</c>, the limiter (one per process: it holds the counters) and the release of unused quota blocks on shutdown.
 /// </summary>
 internal static class GovernanceServices
 {
@@ -15,7 +14,6 @@ internal static class GovernanceServices
     {
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ILimitStore, SqliteLimitStore>();
         services.AddSingleton<CallLimiter>();
         services.AddSingleton<LimitsAdministration>();
         services.AddSingleton<OutputGovernor>();

@@ -13,9 +13,6 @@ internal static class PolicyServices
     public static IServiceCollection AddDomePolicy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IPolicyStore, SqlitePolicyStore>();
-        services.AddSingleton<IApprovalStore, SqliteApprovalStore>();
-        services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IAuditSink, QueueAuditSink>();
         services.AddSingleton<AuditProcessor>();
 

@@ -1,9 +1,24 @@
 namespace Dome.Core.Tests.Storage;
 
-/// <summary>What every <see cref="Core.Queues.IMessageQueue"/> must do (Storage Queue semantics). Each adapter inherits this once.</summary>
+/// <summary>
+/// What every <see cref="Core.Queues.IMessageQueue"/> must do (Storage Queue semantics). Each adapter inherits this
+/// once. Queue names are unique per test (valid Storage Queue names), so adapters on a shared server do not meet.
+/// Time passes through <see cref="StoreSet.LetTimePass"/>: a manual clock for the embedded queue, real waiting for
+/// a server that keeps its own time (an adapter on one overrides <see cref="Lease"/> and <see cref="Margin"/>).
+/// </summary>
 public abstract class MessageQueueContract
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly string queue = Unique("q");
+    private readonly string queueA = Unique("a");
+    private readonly string queueB = Unique("b");
+
+    /// <summary>The visibility timeout the tests receive with.</summary>
+    protected virtual TimeSpan Lease => TimeSpan.FromSeconds(30);
+
+    /// <summary>How long before a deadline the tests check that a message is still hidden.</summary>
+    protected virtual TimeSpan Margin => TimeSpan.FromSeconds(1);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected abstract Task<StoreSet> CreateStoresAsync();
 
@@ -11,28 +26,28 @@ public abstract class MessageQueueContract
     public async Task Receive_FirstInFirstOut_AndCountsDeliveries()
     {
         var stores = await CreateStoresAsync();
-        await stores.Queue.SendAsync("q", "one", TestContext.Current.CancellationToken);
-        await stores.Queue.SendAsync("q", "two", TestContext.Current.CancellationToken);
+        await stores.Queue.SendAsync(queue, "one", Ct);
+        await stores.Queue.SendAsync(queue, "two", Ct);
 
-        var first = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
-        var second = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
+        var first = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
+        var second = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
 
         Assert.Equal(("one", 1), (first!.Body, first.DequeueCount));
         Assert.Equal(("two", 1), (second!.Body, second.DequeueCount));
-        Assert.Null(await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken));
+        Assert.Null(await stores.Queue.ReceiveAsync(queue, Lease, Ct));
     }
 
     [Fact]
     public async Task Receive_HidesMessageUntilLeaseLapses_ThenRedeliversWithHigherCount()
     {
         var stores = await CreateStoresAsync();
-        await stores.Queue.SendAsync("q", "body", TestContext.Current.CancellationToken);
-        var first = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
+        await stores.Queue.SendAsync(queue, "body", Ct);
+        var first = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
 
-        stores.Time.Advance(TimeSpan.FromSeconds(29));
-        Assert.Null(await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken));
-        stores.Time.Advance(TimeSpan.FromSeconds(2));
-        var again = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
+        await stores.LetTimePassAsync(Lease - Margin);
+        Assert.Null(await stores.Queue.ReceiveAsync(queue, Lease, Ct));
+        await stores.LetTimePassAsync(Margin + TimeSpan.FromSeconds(1));
+        var again = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
 
         Assert.Equal(first!.Id, again!.Id);
         Assert.Equal(2, again.DequeueCount);
@@ -43,40 +58,64 @@ public abstract class MessageQueueContract
     public async Task Delete_NeedsCurrentPopReceipt()
     {
         var stores = await CreateStoresAsync();
-        await stores.Queue.SendAsync("q", "body", TestContext.Current.CancellationToken);
-        var first = await stores.Queue.ReceiveAsync("q", TimeSpan.Zero, TestContext.Current.CancellationToken);
-        var second = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
+        await stores.Queue.SendAsync(queue, "body", Ct);
+        var first = await stores.Queue.ReceiveAsync(queue, TimeSpan.Zero, Ct);
+        var second = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
 
-        Assert.False(await stores.Queue.DeleteAsync("q", first!.Id, first.PopReceipt, TestContext.Current.CancellationToken));
-        Assert.Equal(1, await stores.Queue.CountAsync("q", TestContext.Current.CancellationToken));
-        Assert.True(await stores.Queue.DeleteAsync("q", second!.Id, second.PopReceipt, TestContext.Current.CancellationToken));
-        Assert.Equal(0, await stores.Queue.CountAsync("q", TestContext.Current.CancellationToken));
+        Assert.False(await stores.Queue.DeleteAsync(queue, first!.Id, first.PopReceipt, Ct));
+        Assert.Equal(1, await stores.Queue.CountAsync(queue, Ct));
+        Assert.True(await stores.Queue.DeleteAsync(queue, second!.Id, second.PopReceipt, Ct));
+        Assert.Equal(0, await stores.Queue.CountAsync(queue, Ct));
     }
 
     [Fact]
     public async Task Release_MakesMessageVisibleAfterDelay()
     {
         var stores = await CreateStoresAsync();
-        await stores.Queue.SendAsync("q", "body", TestContext.Current.CancellationToken);
-        var message = await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken);
+        await stores.Queue.SendAsync(queue, "body", Ct);
+        var message = await stores.Queue.ReceiveAsync(queue, Lease, Ct);
+        var delay = Margin + TimeSpan.FromSeconds(4);
 
-        Assert.True(await stores.Queue.ReleaseAsync("q", message!.Id, message.PopReceipt, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
-        Assert.Null(await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken));
-        stores.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(await stores.Queue.ReleaseAsync(queue, message!.Id, message.PopReceipt, delay, Ct));
+        Assert.Null(await stores.Queue.ReceiveAsync(queue, Lease, Ct));
+        await stores.LetTimePassAsync(delay + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(2, (await stores.Queue.ReceiveAsync("q", Lease, TestContext.Current.CancellationToken))!.DequeueCount);
+        Assert.Equal(2, (await stores.Queue.ReceiveAsync(queue, Lease, Ct))!.DequeueCount);
     }
 
     [Fact]
     public async Task Queues_AreIndependent_AndPeekDoesNotReceive()
     {
         var stores = await CreateStoresAsync();
-        await stores.Queue.SendAsync("a", "for a", TestContext.Current.CancellationToken);
-        await stores.Queue.SendAsync("b", "for b", TestContext.Current.CancellationToken);
+        await stores.Queue.SendAsync(queueA, "for a", Ct);
+        await stores.Queue.SendAsync(queueB, "for b", Ct);
 
-        Assert.Equal("for b", Assert.Single(await stores.Queue.PeekAsync("b", 10, TestContext.Current.CancellationToken)).Body);
-        Assert.Equal("for a", (await stores.Queue.ReceiveAsync("a", Lease, TestContext.Current.CancellationToken))!.Body);
-        Assert.Null(await stores.Queue.ReceiveAsync("a", Lease, TestContext.Current.CancellationToken));
-        Assert.Equal(0, Assert.Single(await stores.Queue.PeekAsync("b", 10, TestContext.Current.CancellationToken)).DequeueCount);
+        Assert.Equal("for b", Assert.Single(await stores.Queue.PeekAsync(queueB, 10, Ct)).Body);
+        Assert.Equal("for a", (await stores.Queue.ReceiveAsync(queueA, Lease, Ct))!.Body);
+        Assert.Null(await stores.Queue.ReceiveAsync(queueA, Lease, Ct));
+        Assert.Equal(0, Assert.Single(await stores.Queue.PeekAsync(queueB, 10, Ct)).DequeueCount);
     }
+
+    [Fact]
+    public async Task Send_UnicodeAndJsonBodies_ComeBackExactly()
+    {
+        var stores = await CreateStoresAsync();
+        const string body = """{"kind":"audit","text":"ünïcödé ✓ <tag> & \"quotes\"","n":1}""";
+        await stores.Queue.SendAsync(queue, body, Ct);
+
+        Assert.Equal(body, Assert.Single(await stores.Queue.PeekAsync(queue, 10, Ct)).Body);
+        Assert.Equal(body, (await stores.Queue.ReceiveAsync(queue, Lease, Ct))!.Body);
+    }
+
+    [Fact]
+    public async Task ReadingAQueueNeverSentTo_FindsNothing()
+    {
+        var stores = await CreateStoresAsync();
+
+        Assert.Null(await stores.Queue.ReceiveAsync(queue, Lease, Ct));
+        Assert.Empty(await stores.Queue.PeekAsync(queue, 10, Ct));
+        Assert.Equal(0, await stores.Queue.CountAsync(queue, Ct));
+    }
+
+    private static string Unique(string name) => $"t{Guid.NewGuid():N}"[..20] + "-" + name;
 }
