@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Dome.Functions.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace Dome.Functions.Tests.Deployment;
@@ -83,6 +84,16 @@ public sealed partial class InfraConsistencyTests
     }
 
     [Fact]
+    public void StorageQueues_AreTheQueuesOfTheQueueFunctions_AndTheirPoisonQueues()
+    {
+        var declared = QueueList().Match(BicepText.Read("modules", "storage.bicep"));
+        var queues = QueueFunction.All.SelectMany(f => (string[])[f.Queue, Core.Queues.QueueNames.Poison(f.Queue)]).Order(StringComparer.Ordinal);
+
+        Assert.True(declared.Success, "storage.bicep declares no `var queueNames = [ ... ]`");
+        Assert.Equal(queues, declared.Groups[1].Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(q => q.Trim('\'')).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void OutputsTheOnboardingScriptAndReadmeUse_AreMainBicepOutputs()
     {
         var outputs = BicepText.Outputs(BicepText.Read("main.bicep"));
@@ -99,6 +110,9 @@ public sealed partial class InfraConsistencyTests
         Assert.Contains("DOME_KEY_VAULT_NAME", used);
         Assert.Empty(used.Except(outputs).Except(AzdVariables).Except(cliVariables));
     }
+
+    [GeneratedRegex(@"^var queueNames = \[ ((?:'[a-z0-9-]+',? )+)\]$", RegexOptions.Multiline)]
+    private static partial Regex QueueList();
 
     [GeneratedRegex(@"\b(?:DOME|AZURE)_[A-Z][A-Z_]*[A-Z]\b")]
     private static partial Regex AzdName();
