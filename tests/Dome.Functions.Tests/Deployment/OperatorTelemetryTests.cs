@@ -67,9 +67,9 @@ public sealed partial class OperatorTelemetryTests : GatewayTestBase
         return [.. workbook["items"]!.AsArray().Where(i => i!["type"]!.GetValue<int>() == 3).Select(i => i!["content"]!["query"]!.GetValue<string>())];
     }
 
-    [GeneratedRegex(@"toint\(log\.EventId\) == (\d+)")]
+    [GeneratedRegex(@"toint\(rec\.EventId\) == (\d+)")]
     private static partial Regex EventIdFilter();
 
-    [GeneratedRegex(@"log\.State\.(\w+)")]
+    [GeneratedRegex(@"rec\.State\.(\w+)")]
     private static partial Regex StateField();
 }
