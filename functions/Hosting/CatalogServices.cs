@@ -1,8 +1,4 @@
 using Dome.Core.Catalog;
-using Dome.Core.Secrets;
-using Dome.Core.Storage;
-using Dome.Storage.Sqlite;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Dome.Functions.Hosting;
 

@@ -1,12 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dome.Core.Lifecycle;
-using Dome.Core.Queues;
 using Dome.Core.Registry;
-using Dome.Core.Storage;
 using Dome.Functions.Endpoints;
-using Dome.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Dome.Functions.Hosting;
 

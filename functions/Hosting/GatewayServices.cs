@@ -1,16 +1,10 @@
 using System.Net;
-using Dome.Core.Catalog;
-using Dome.Core.Limits;
-using Dome.Core.Secrets;
-using Dome.Core.Storage;
 using Dome.Gateway.Credentials;
 using Dome.Gateway.Diagnostics;
 using Dome.Gateway.Forwarding;
 using Dome.Gateway.Limits;
 using Dome.Gateway.Output;
 using Dome.Gateway.Pipeline;
-using Dome.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dome.Functions.Hosting;
 

@@ -1,7 +1,5 @@
-using Dome.Core.Limits;
 using Dome.Gateway.Limits;
 using Dome.Gateway.Output;
-using Dome.Storage.Sqlite;
 
 namespace Dome.Functions.Hosting;
 

@@ -1,14 +1,10 @@
 using Dome.Core.Lifecycle;
-using Dome.Core.Storage;
-using Dome.Storage.Sqlite;
 using Dome.Tokens;
 using Dome.Tokens.Exchange;
 using Dome.Tokens.Issuing;
 using Dome.Tokens.Keys;
 using Dome.Tokens.Providers;
 using Dome.Tokens.Validation;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Dome.Functions.Hosting;
 

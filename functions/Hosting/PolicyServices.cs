@@ -1,9 +1,6 @@
-using Dome.Core.Approvals;
 using Dome.Core.Audit;
-using Dome.Core.Policy;
 using Dome.Gateway.Escalation;
 using Dome.Gateway.Policy;
-using Dome.Storage.Sqlite;
 
 namespace Dome.Functions.Hosting;
 

@@ -7,6 +7,7 @@ using Dome.Core.Queues;
 using Dome.Core.Secrets;
 using Dome.Storage.Azure.KeyVault;
 using Dome.Storage.Azure.Queues;
+using Dome.Storage.Azure.Stores;
 using Dome.Tokens.Keys;
 
 namespace Dome.Storage.Azure;
@@ -20,13 +21,25 @@ namespace Dome.Storage.Azure;
 public sealed class AzureConnections
 {
     private readonly Lazy<TokenCredential> credential;
+    private readonly TokenCredential? keyVaultCredential;
 
-    public AzureConnections(AzureStorageOptions options, TokenCredential? credential = null, HttpPipelineTransport? storageTransport = null, SecretClientOptions? keyVaultOptions = null)
+    /// <param name="options">Endpoints, account and identity.</param>
+    /// <param name="credential">The token credential for storage and Key Vault; null for the managed identity or <c>DefaultAzureCredential</c>.</param>
+    /// <param name="storageTransport">The transport for tables and queues; null for Azure.Core's default.</param>
+    /// <param name="keyVaultOptions">Key Vault client options; null for the SDK's defaults.</param>
+    /// <param name="keyVaultCredential">A separate credential for Key Vault; null to use <paramref name="credential"/>.</param>
+    public AzureConnections(
+        AzureStorageOptions options,
+        TokenCredential? credential = null,
+        HttpPipelineTransport? storageTransport = null,
+        SecretClientOptions? keyVaultOptions = null,
+        TokenCredential? keyVaultCredential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         StorageTransport = storageTransport;
         KeyVaultOptions = keyVaultOptions;
+        this.keyVaultCredential = keyVaultCredential;
         this.credential = new Lazy<TokenCredential>(() => credential ?? DefaultCredential(options));
     }
 
@@ -57,6 +70,15 @@ public sealed class AzureConnections
         return new AzureMessageQueue(client);
     }
 
+    /// <summary>The Table Storage stores on <see cref="AzureStorageOptions.TableEndpoint"/>, tables named <c>&lt;TablePrefix&gt;&lt;Name&gt;</c>.</summary>
+    public AzureTableStores TableStores(TimeProvider? time = null)
+    {
+        var endpoint = Options.TableEndpoint ?? throw new InvalidOperationException($"`{AzureStorageOptions.Section}:TableEndpoint` is not set");
+        return Options.UsesSharedKey
+            ? AzureTableStores.Create(endpoint, SharedKey(), Options.TablePrefix, StorageTransport, time)
+            : AzureTableStores.Create(endpoint, Credential, Options.TablePrefix, StorageTransport, time);
+    }
+
     public ISecretStore SecretStore(Uri vault) => new KeyVaultSecretStore(SecretClient(vault));
 
     public ISigningKeyStore SigningKeyStore(Uri vault) => new KeyVaultSigningKeyStore(SecretClient(vault));
@@ -66,7 +88,7 @@ public sealed class AzureConnections
         Options.AccountName ?? throw new InvalidOperationException($"`{AzureStorageOptions.Section}:AccountName` is not set"),
         Options.AccountKey ?? throw new InvalidOperationException($"`{AzureStorageOptions.Section}:AccountKey` is not set"));
 
-    private SecretClient SecretClient(Uri vault) => new(vault, Credential, KeyVaultOptions ?? new SecretClientOptions());
+    private SecretClient SecretClient(Uri vault) => new(vault, keyVaultCredential ?? Credential, KeyVaultOptions ?? new SecretClientOptions());
 
     private static TokenCredential DefaultCredential(AzureStorageOptions options) => string.IsNullOrEmpty(options.ClientId)
         ? new DefaultAzureCredential()

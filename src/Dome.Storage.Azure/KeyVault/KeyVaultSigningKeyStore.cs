@@ -12,8 +12,8 @@ namespace Dome.Storage.Azure.KeyVault;
 /// Key Vault encrypts it at rest and only the app's identity may read it.
 /// </summary>
 /// <remarks>
-/// A save writes only keys that are new or whose tags changed, then soft-deletes the secrets of keys no longer in
-/// the list. Key Vault has no transaction over several secrets; the order makes a crash in between harmless: the
+/// A save writes the keys that are new, then those whose tags changed, then soft-deletes the secrets of keys no
+/// longer in the list. Key Vault has no transaction over several secrets; the order makes a crash in between harmless: the
 /// next load sees the new current key and, at worst, a dropped key still listed until the next rotation.
 /// </remarks>
 internal sealed class KeyVaultSigningKeyStore(SecretClient client) : ISigningKeyStore
@@ -41,7 +41,8 @@ internal sealed class KeyVaultSigningKeyStore(SecretClient client) : ISigningKey
         ArgumentNullException.ThrowIfNull(keys);
         var stored = (await ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         var kept = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in keys)
+        // New keys first, so a crash part-way never leaves the vault without a current key.
+        foreach (var key in keys.OrderBy(k => stored.ContainsKey(KeyVaultNames.SigningKey(k.Kid)) ? 1 : 0))
         {
             var name = KeyVaultNames.SigningKey(key.Kid);
             kept.Add(name);

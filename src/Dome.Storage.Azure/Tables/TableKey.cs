@@ -6,7 +6,7 @@ namespace Dome.Storage.Azure.Tables;
 /// <summary>
 /// The rules for PartitionKey and RowKey values. The service forbids <c>/ \ # ?</c> and control characters in keys
 /// and caps them at 1 KiB; <see cref="Encode"/> maps any string to an allowed key (reversibly, with <c>~XX</c> escapes
-/// for the forbidden characters and for <c>~</c> itself), so stores can key on names that users choose.
+/// for the forbidden characters and for <c>~</c> and <c>|</c>, the separator of composite keys), so stores can key on names that users choose.
 /// </summary>
 internal static class TableKey
 {
@@ -47,7 +47,7 @@ internal static class TableKey
         var builder = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            if (c == '~' || IsForbidden(c))
+            if (c is '~' or '|' || IsForbidden(c))
             {
                 builder.Append(c <= 0xFF
                     ? string.Create(CultureInfo.InvariantCulture, $"~{(int)c:X2}")
@@ -96,7 +96,31 @@ internal static class TableKey
         return builder.ToString();
     }
 
-    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("~/\\#?");
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("~/\\#?|");
+
+    /// <summary>Encoded parts joined with <c>|</c> (which <see cref="Encode"/> escapes, so parts never run together).</summary>
+    public static string Join(params string[] parts)
+    {
+        var encoded = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            encoded[i] = Encode(parts[i]);
+        }
+
+        return string.Join('|', encoded);
+    }
+
+    /// <summary>
+    /// A key standing for <paramref name="value"/> in a uniqueness claim: the encoded value when it is short, else
+    /// <c>~h</c> and the SHA-256 of its UTF-8 bytes (the claim row keeps the value itself in a property).
+    /// </summary>
+    public static string Claim(string value)
+    {
+        var encoded = Encode(value);
+        return encoded.Length <= 400
+            ? encoded
+            : "~h" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    }
 
     private static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' || char.IsControl(c);
 
