@@ -32,9 +32,10 @@ internal static class StorageServices
         services.AddOptions<AzureStorageOptions>().Bind(configuration.GetSection(AzureStorageOptions.Section));
         services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section));
 
-        // Opened on first use only: with Kind=azure and Key Vault nothing touches it.
-        services.AddSingleton(sp => SqliteDatabase.Open(Path.Combine(sp.GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, "dome.db")));
-        services.AddSingleton(sp => new AzureConnections(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        // Opened on first use only: with Kind=azure and Key Vault nothing touches it. Both factories check the settings
+        // first, so a store resolved before the start-up validation runs (a hosted service's) fails the same way.
+        services.AddSingleton(sp => SqliteDatabase.Open(Path.Combine(Validated(sp).GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, "dome.db")));
+        services.AddSingleton(sp => new AzureConnections(Validated(sp).GetRequiredService<IOptions<AzureStorageOptions>>().Value));
 
         if (StorageOptions.KindOf(configuration) == StorageOptions.Azure)
         {
@@ -84,6 +85,13 @@ internal static class StorageServices
         services.AddSingleton<ISigningKeyStore>(sp => new LocalSigningKeyStore(
             sp.GetRequiredService<IDataProtectionProvider>(),
             Path.Combine(sp.GetRequiredService<IOptions<DomeOptions>>().Value.FullDataDir, LocalSigningKeyStore.FileName)));
+    }
+
+    /// <summary>Runs <see cref="StorageOptionsValidator"/>: throws <see cref="OptionsValidationException"/> naming each bad key.</summary>
+    private static IServiceProvider Validated(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return services;
     }
 
     private static Uri Vault(IServiceProvider services) =>
