@@ -25,7 +25,11 @@ internal static partial class QueueTriggersApi
             .ExcludeFromDescription();
         var audit = QueueFunction.All.Single(f => f.Name == "audit");
         app.MapPost("/" + audit.Name, (HttpContext http, Core.Audit.AuditProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
-                InvokeAsync(http, audit, logs, body => processor.ProcessAsync(body, ct), ct))
+                InvokeAsync(http, audit, logs, async body =>
+                {
+                    await processor.ProcessAsync(body, ct).ConfigureAwait(false);
+                    OperatorLog.AuditStored(logs.CreateLogger("Dome.Functions.audit"), Core.Audit.AuditJson.Deserialize(body));
+                }, ct))
             .ExcludeFromDescription();
         return app;
     }

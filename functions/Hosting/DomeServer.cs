@@ -53,6 +53,7 @@ public static class DomeServer
         services.AddOptions<LifecycleOptions>().Bind(builder.Configuration.GetSection(LifecycleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LifecycleRedelivery>();
         services.AddHostedService<LifecycleRedeliverySweep>();
+        services.AddSingleton<ILifecycleObserver, LifecycleLog>();
         services.AddDomeIdentity(builder.Configuration);
         services.AddDomeCatalog(builder.Configuration);
         services.AddDomePolicy(builder.Configuration);

@@ -19,7 +19,11 @@ public sealed class FunctionLayoutTests : ServerTestBase
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "host.json")))!;
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
-        Assert.Equal("Dome.Functions", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
+        // Framework-dependent: the dotnet-isolated stack's `dotnet` runs the app's dll (docs/azure.md, Deployment).
+        Assert.Equal("dotnet", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
+        Assert.Equal(
+            [typeof(DomeServer).Assembly.GetName().Name + ".dll"],
+            host["customHandler"]!["description"]!["arguments"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.True(host["customHandler"]!["enableProxyingHttpRequest"]!.GetValue<bool>());
         Assert.Equal(string.Empty, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
         Assert.Equal(5, host["extensions"]!["queues"]!["maxDequeueCount"]!.GetValue<int>());
@@ -34,8 +38,8 @@ public sealed class FunctionLayoutTests : ServerTestBase
             Assert.True(File.Exists(path), $"missing {path}");
             var binding = JsonNode.Parse(File.ReadAllText(path))!["bindings"]!.AsArray().Single()!;
             Assert.Equal(
-                ("queueTrigger", function.Queue, function.Binding),
-                (binding["type"]!.GetValue<string>(), binding["queueName"]!.GetValue<string>(), binding["name"]!.GetValue<string>()));
+                ("queueTrigger", function.Queue, function.Binding, "AzureWebJobsStorage"),
+                (binding["type"]!.GetValue<string>(), binding["queueName"]!.GetValue<string>(), binding["name"]!.GetValue<string>(), binding["connection"]!.GetValue<string>()));
         }
     }
 
