@@ -19,4 +19,7 @@ internal sealed record IntegrationRequest
     public required IReadOnlyList<string> Reasons { get; init; }
 
     public required IReadOnlyList<string> Errors { get; init; }
+
+    /// <summary>Whether the request is checked against the schema before it is authorized (`validateRequest`, default true).</summary>
+    public bool ValidateRequest { get; init; } = true;
 }

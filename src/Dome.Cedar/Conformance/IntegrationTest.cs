@@ -15,6 +15,9 @@ internal sealed record IntegrationTest
 
     public string? SchemaPath { get; init; }
 
+    /// <summary>True when the schema is in the JSON format (its path ends in `.json`), else the human-readable format.</summary>
+    public bool SchemaIsJson => SchemaPath is not null && SchemaPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     public bool ShouldValidate { get; init; }
 
     public required IReadOnlyList<IntegrationRequest> Requests { get; init; }
@@ -62,6 +65,7 @@ internal sealed record IntegrationTest
                 : Decision.Deny,
             Reasons = Strings(r, "reason"),
             Errors = Strings(r, "errors"),
+            ValidateRequest = !r.TryGetProperty("validateRequest", out var vr) || vr.ValueKind != JsonValueKind.False,
         };
     }
 

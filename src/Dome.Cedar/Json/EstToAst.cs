@@ -165,7 +165,8 @@ internal static class EstToAst
         var function = ExtensionFunctions.Find(call.Function)
             ?? throw new CedarJsonException($"unknown extension function `{call.Function}`");
         var arguments = call.Arguments.Select(Expr).ToArray();
-        var node = Check(new ExtensionCallExpr(function, arguments, NoSpan));
+        var node = new ExtensionCallExpr(function, arguments, NoSpan);
+        Check(node);
         if (arguments.Length != function.Arity || !arguments.All(a => a is LiteralExpr))
         {
             return node;
@@ -174,7 +175,7 @@ internal static class EstToAst
         // :: Constant arguments: fold as the text parser does; a failing call stays a call and fails when evaluated.
         try
         {
-            return new LiteralExpr(function.Invoke(arguments.Select(a => ((LiteralExpr)a).Value).ToArray()), NoSpan);
+            return new LiteralExpr(function.Invoke(arguments.Select(a => ((LiteralExpr)a).Value).ToArray()), NoSpan, node);
         }
         catch (EvaluationException)
         {

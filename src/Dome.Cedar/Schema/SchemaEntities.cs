@@ -68,7 +68,4 @@ public static class SchemaEntities
         ArgumentNullException.ThrowIfNull(schema);
         return SchemaConformance.CheckRequest(schema, request.Principal, request.Action, request.Resource, request.Context);
     }
-
-    /// <summary>The reader hook for a schema given as human-readable text (used by the conformance runner).</summary>
-    internal static ISchemaShapes ShapesFromText(string text) => new SchemaValueShapes(CedarSchema.ParseText(text));
 }

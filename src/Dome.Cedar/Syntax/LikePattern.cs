@@ -49,6 +49,30 @@ internal sealed class LikePattern
         return p == n;
     }
 
+    /// <summary>The pattern with wildcards as `*`, literal stars as `\*` and every other character as <paramref name="character"/> renders it.</summary>
+    public string Render(Func<System.Text.Rune, string> character)
+    {
+        var sb = new System.Text.StringBuilder(chars.Length);
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (wildcard[i] || chars[i] == '*')
+            {
+                sb.Append(wildcard[i] ? "*" : "\\*");
+            }
+            else if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && !wildcard[i + 1] && char.IsLowSurrogate(chars[i + 1]))
+            {
+                sb.Append(character(new System.Text.Rune(chars[i], chars[i + 1])));
+                i++;
+            }
+            else
+            {
+                sb.Append(character(System.Text.Rune.IsValid(chars[i]) ? new System.Text.Rune(chars[i]) : System.Text.Rune.ReplacementChar));
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The pattern as Cedar source text between the quotes (escaped).</summary>
     public override string ToString()
     {

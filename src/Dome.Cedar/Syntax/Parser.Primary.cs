@@ -271,7 +271,7 @@ internal sealed partial class Parser
         // :: Constant arguments: compute once now, unless the call fails (then it fails at evaluation, as Cedar requires).
         try
         {
-            return Literal(function.Invoke(values), span);
+            return new LiteralExpr(function.Invoke(values), span, call);
         }
         catch (EvaluationException)
         {

@@ -28,62 +28,23 @@ internal static class PolicyLiterals
             }
         }
 
-        var work = new Stack<Expr>(policy.Conditions.Select(c => c.Body));
+        var work = ExprChildren.OfConditions(policy);
         while (work.Count > 0)
         {
             var e = work.Pop();
-            switch (e)
+            if (e is LiteralExpr literal)
             {
-                case LiteralExpr literal:
-                    AddValue(literal.Value, literal.Span, uids);
-                    break;
-                case UnaryExpr u:
-                    work.Push(u.Operand);
-                    break;
-                case BinaryExpr b:
-                    work.Push(b.Right);
-                    work.Push(b.Left);
-                    break;
-                case AndExpr a:
-                    work.Push(a.Right);
-                    work.Push(a.Left);
-                    break;
-                case IfExpr i:
-                    work.Push(i.Else);
-                    work.Push(i.Then);
-                    work.Push(i.Condition);
-                    break;
-                case AttributeExpr attr:
-                    work.Push(attr.Target);
-                    break;
-                case LikeExpr like:
-                    work.Push(like.Target);
-                    break;
-                case IsExpr test:
-                    types.Add((test.EntityType, test.Span));
-                    work.Push(test.Target);
-                    break;
-                case ExtensionCallExpr call:
-                    PushAll(work, call.Arguments);
-                    break;
-                case SetExpr set:
-                    PushAll(work, set.Elements);
-                    break;
-                case RecordExpr record:
-                    PushAll(work, record.Values);
-                    break;
+                AddValue(literal.Value, literal.Span, uids);
             }
+            else if (e is IsExpr test)
+            {
+                types.Add((test.EntityType, test.Span));
+            }
+
+            ExprChildren.Push(work, e);
         }
 
         return (uids, types);
-    }
-
-    private static void PushAll(Stack<Expr> work, Expr[] items)
-    {
-        for (int i = items.Length - 1; i >= 0; i--)
-        {
-            work.Push(items[i]);
-        }
     }
 
     private static void AddValue(CedarValue value, SourceSpan span, List<(EntityUid, SourceSpan)> uids)

@@ -1,15 +1,18 @@
-using System.Globalization;
 using System.Text;
 using Dome.Cedar.Evaluation;
 using Dome.Cedar.Syntax;
+using Dome.Cedar.Validation.Unicode;
 
 namespace Dome.Cedar.Validation;
 
 /// <summary>
-/// Warnings for entity ids that hide characters (controls, format characters, private-use or unassigned code
-/// points) and for text with bidirectional-override characters. The reference also warns about mixed scripts
-/// and some visible non-ASCII characters using Unicode script data the base class library does not carry; those
-/// are not reported here.
+/// The reference's warnings about text that hides what it says. Identifiers (entity ids, attribute names, record keys)
+/// warn when they hold bidirectional-control characters, else a character outside printable ASCII that the UTS #39
+/// General Security Profile does not allow, else characters of more than one script; string literals and `like`
+/// patterns warn about bidirectional-control characters, else mixed scripts. As in the reference, a pattern is checked
+/// as it prints (each character escaped, so `\0` adds Latin letters); unlike the reference, a string's hidden
+/// characters are escaped in the message. Script and identifier data are Unicode 14.0 tables generated into
+/// <c>Validation/Unicode</c>.
 /// </summary>
 internal static class StringChecks
 {
@@ -17,130 +20,120 @@ internal static class StringChecks
 
     public static void Check(Policy policy, List<ValidationDiagnostic> warnings)
     {
-        var (uids, _) = PolicyLiterals.Collect(policy);
-        var names = uids.Select(u => (u.Uid.Id, u.Span)).Concat(AttributeNames(policy));
-        foreach (var (id, span) in names)
+        foreach (var (isString, text, span) in Texts(policy))
         {
-            if (id.EnumerateRunes().Any(r => Array.IndexOf(BidiCharacters, r.Value) >= 0))
+            if ((isString ? StringProblem(text) : IdentifierProblem(text)) is { } problem)
             {
-                warnings.Add(new ValidationDiagnostic(policy.Id, "bidi-characters",
-                    $"identifier `{Show(id)}` contains BIDI control characters", span));
-            }
-            else if (FirstHidden(id) is { } hidden)
-            {
-                warnings.Add(new ValidationDiagnostic(policy.Id, "confusable-identifier",
-                    $"identifier `{Show(id)}` contains the character `{Show(hidden.ToString())}` which is not a printable ASCII character", span));
+                warnings.Add(new ValidationDiagnostic(policy.Id, problem.Code, problem.Message, span));
             }
         }
     }
 
-    /// <summary>Attribute names used in `.a`, `has a` and record literal keys (iteratively).</summary>
-    private static List<(string Name, SourceSpan Span)> AttributeNames(Policy policy)
+    private static (string Code, string Message)? StringProblem(string text)
     {
-        var names = new List<(string, SourceSpan)>();
-        var work = new Stack<Expr>(policy.Conditions.Select(c => c.Body));
+        string shown = $"string `\"{DebugEscape.Hidden(text)}\"`";
+        if (HasBidi(text))
+        {
+            return ("bidi-characters-string", $"{shown} contains BIDI control characters");
+        }
+
+        return MixedScripts.IsSingleScript(text) ? null : ("mixed-script-string", $"{shown} contains mixed scripts");
+    }
+
+    private static (string Code, string Message)? IdentifierProblem(string text)
+    {
+        string shown = $"identifier `{DebugEscape.Text(text)}`";
+        if (HasBidi(text))
+        {
+            return ("bidi-characters", $"{shown} contains BIDI control characters");
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value != ' ' && !(rune.Value > 0x20 && rune.Value < 0x7F) && !IdentifierStatus.IsAllowed(rune.Value))
+            {
+                return ("confusable-identifier", $"{shown} contains the character `{DebugEscape.Character(rune)}` which is not a printable "
+                    + "ASCII character and falls outside of the General Security Profile for Identifiers");
+            }
+        }
+
+        return MixedScripts.IsSingleScript(text) ? null : ("mixed-script-identifier", $"{shown} contains mixed scripts");
+    }
+
+    private static bool HasBidi(string text) => text.EnumerateRunes().Any(r => Array.IndexOf(BidiCharacters, r.Value) >= 0);
+
+    /// <summary>The identifiers and strings of a policy in source order: the scope's entity ids, then each condition's.</summary>
+    private static List<(bool IsString, string Text, SourceSpan Span)> Texts(Policy policy)
+    {
+        var texts = new List<(bool, string, SourceSpan)>();
+        foreach (var scope in new[] { policy.Principal, policy.Action, policy.Resource })
+        {
+            if (scope.Entity is { } entity)
+            {
+                texts.Add((false, entity.Id, policy.Span));
+            }
+
+            texts.AddRange((scope.Entities ?? []).Select(uid => (false, uid.Id, policy.Span)));
+        }
+
+        var work = ExprChildren.OfConditions(policy);
         while (work.Count > 0)
         {
             var e = work.Pop();
             switch (e)
             {
-                case AttributeExpr a:
-                    names.Add((a.Attribute, a.Span));
-                    work.Push(a.Target);
+                case LiteralExpr literal:
+                    AddValue(texts, literal.Value, literal.Span);
                     break;
-                case RecordExpr r:
-                    names.AddRange(r.Keys.Select(k => (k, r.Span)));
-                    foreach (var v in r.Values)
-                    {
-                        work.Push(v);
-                    }
-
+                case AttributeExpr attr:
+                    texts.Add((false, attr.Attribute, attr.Span));
                     break;
-                case LiteralExpr { Value: RecordValue record } literal:
-                    names.AddRange(record.Attributes.Keys.Select(k => (k, literal.Span)));
-                    break;
-                case UnaryExpr u:
-                    work.Push(u.Operand);
-                    break;
-                case BinaryExpr b:
-                    work.Push(b.Left);
-                    work.Push(b.Right);
-                    break;
-                case AndExpr and:
-                    work.Push(and.Left);
-                    work.Push(and.Right);
-                    break;
-                case IfExpr i:
-                    work.Push(i.Condition);
-                    work.Push(i.Then);
-                    work.Push(i.Else);
+                case RecordExpr record:
+                    texts.AddRange(record.Keys.Order(StringComparer.Ordinal).Select(k => (false, k, record.Span)));
                     break;
                 case LikeExpr like:
-                    work.Push(like.Target);
+                    texts.Add((true, like.Pattern.Render(DebugEscape.Character), like.Span));
                     break;
-                case IsExpr test:
-                    work.Push(test.Target);
-                    break;
-                case ExtensionCallExpr call:
-                    foreach (var arg in call.Arguments)
-                    {
-                        work.Push(arg);
-                    }
+            }
 
+            ExprChildren.Push(work, e);
+        }
+
+        return texts;
+    }
+
+    /// <summary>The text inside a literal value the parser built from constant syntax (sets and records folded).</summary>
+    private static void AddValue(List<(bool, string, SourceSpan)> texts, CedarValue value, SourceSpan span)
+    {
+        var work = new Stack<CedarValue>();
+        work.Push(value);
+        while (work.Count > 0)
+        {
+            switch (work.Pop())
+            {
+                case StringValue s:
+                    texts.Add((true, s.Value, span));
                     break;
-                case SetExpr set:
-                    foreach (var item in set.Elements)
+                case EntityValue entity:
+                    texts.Add((false, entity.Uid.Id, span));
+                    break;
+                case SetValue set:
+                    foreach (var item in Enumerable.Reverse(set.Items))
                     {
                         work.Push(item);
                     }
 
                     break;
+                case RecordValue record:
+                    var keys = record.Attributes.Keys.Order(StringComparer.Ordinal).ToArray();
+                    texts.AddRange(keys.Select(k => (false, k, span)));
+                    foreach (var key in Enumerable.Reverse(keys))
+                    {
+                        work.Push(record.Attributes[key]);
+                    }
+
+                    break;
             }
         }
-
-        return names;
-    }
-
-    private static Rune? FirstHidden(string text)
-    {
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (IsHidden(rune))
-            {
-                return rune;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsHidden(Rune rune)
-    {
-        if (rune.Value == ' ' || (rune.Value > 0x20 && rune.Value < 0x7F))
-        {
-            return false;
-        }
-
-        return Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
-            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator;
-    }
-
-    private static string Show(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (rune.Value < 0x20 || rune.Value == 0x7F || IsHidden(rune))
-            {
-                sb.Append("\\u{").Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append('}');
-            }
-            else
-            {
-                sb.Append(rune.ToString());
-            }
-        }
-
-        return sb.ToString();
     }
 }

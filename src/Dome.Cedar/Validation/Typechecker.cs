@@ -42,17 +42,10 @@ internal sealed partial class Typechecker(SchemaView schema, RequestEnvironment 
     }
 
     /// <summary>
-    /// The parser computes extension calls with literal arguments ahead of time and keeps only the result. Such a
-    /// literal has the type of the call (a predicate gives `Bool`, not a singleton), so it is recognised by its
-    /// span: longer than the text of a genuine literal of that value.
+    /// The parser computes extension calls with constant arguments ahead of time and keeps the call beside the result.
+    /// Such a literal has the type of the call (a predicate gives `Bool`, not a singleton).
     /// </summary>
-    internal static bool IsFoldedCall(LiteralExpr literal) => literal.Value switch
-    {
-        ExtensionValue => true,
-        BoolValue b => literal.Span.Length != (b.Value ? 4 : 5),
-        LongValue l => literal.Span.Length > l.ToString().Length,
-        _ => false,
-    };
+    internal static bool IsFoldedCall(LiteralExpr literal) => literal.FoldedCall is not null || literal.Value is ExtensionValue;
 
     private static CedarType FoldedType(CedarValue value) => value switch
     {

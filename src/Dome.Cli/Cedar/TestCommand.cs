@@ -5,8 +5,11 @@ using Dome.Cedar.Conformance;
 namespace Dome.Cli.Cedar;
 
 /// <summary>
-/// `dome cedar test PATH...`: runs Cedar integration-test files (or folders of them), prints each failing request and a
-/// final `N passed, N failed` line; exit 0 only when none failed. `--json` prints one JSON object per request instead.
+/// `dome cedar test PATH...`: runs Cedar integration-test files (or folders of them). For each file the policies are
+/// validated against its schema (strict mode) and compared with `shouldValidate`, entities, context and requests are
+/// read and checked with the schema, and each request is authorized. Prints each failing request, one summary line per
+/// file and a final count line; `--json` prints one JSON object per request and one per file instead.
+/// Exit 0 only when every file passed, 1 otherwise (also for unreadable input).
 /// </summary>
 internal static class TestCommand
 {
@@ -14,8 +17,9 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Integration-test JSON files or folders of them.", Arity = ArgumentArity.OneOrMore };
         var root = new Option<DirectoryInfo?>("--root") { Description = "Folder the paths inside the test files are relative to (default: found by walking up from each file)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object per request: {file, index, decision, reasons, errors}." };
-        var command = new Command("test", "Run Cedar integration tests (the cedar-integration-tests format).") { paths, root, json };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per line: per request {file, index, decision, reasons, errors}, then per file {file, validates, shouldValidate}." };
+        var flips = new Option<FileInfo?>("--validation-flips") { Description = "File of test ids (file names without .json, one a line) expected to validate whatever their shouldValidate says (the corpus's validation-4.13-flips.txt)." };
+        var command = new Command("test", "Run Cedar integration tests (the cedar-integration-tests format).") { paths, root, json, flips };
         command.SetAction(parse => CedarCli.Run(parse, (output, error) =>
         {
             var files = Expand(parse.GetValue(paths) ?? []);
@@ -26,37 +30,58 @@ internal static class TestCommand
 
             bool asJson = parse.GetValue(json);
             var rootDir = parse.GetValue(root);
-            int passed = 0, failed = 0;
+            var flipIds = parse.GetValue(flips) is { } flipsFile ? ReadFlips(flipsFile) : null;
+            var counts = new TestCounts();
             foreach (var file in files)
             {
                 string testRoot = rootDir?.FullName ?? FindRoot(file);
-                foreach (var outcome in IntegrationTestRunner.Run(file, testRoot))
+                var outcome = IntegrationTestRunner.RunFile(file, testRoot, validate: true, flipIds);
+                counts.Add(outcome);
+                if (asJson)
                 {
-                    if (outcome.Passed)
+                    foreach (var request in outcome.Requests)
                     {
-                        passed++;
-                    }
-                    else
-                    {
-                        failed++;
+                        output.WriteLine(TestJson.Request(request));
                     }
 
-                    if (asJson)
-                    {
-                        output.WriteLine(ToJson(outcome));
-                    }
-                    else if (!outcome.Passed)
-                    {
-                        output.WriteLine($"FAIL {outcome.File} #{outcome.Index} ({outcome.Expected.Description}): {outcome.Failure}");
-                    }
+                    output.WriteLine(TestJson.File(outcome));
+                    continue;
                 }
+
+                foreach (var request in outcome.Requests.Where(r => !r.Passed))
+                {
+                    output.WriteLine($"FAIL {request.File} #{request.Index} ({request.Expected.Description}): {request.Failure}");
+                }
+
+                output.WriteLine(SummaryLine(outcome));
             }
 
-            (asJson ? error : output).WriteLine($"{passed} passed, {failed} failed");
-            return failed == 0 ? 0 : 1;
+            (asJson ? error : output).WriteLine(counts.ToString());
+            return counts.FilesFailed == 0 ? 0 : 1;
         }));
         return command;
     }
+
+    /// <summary>`PASS file: validates, as expected; 5 of 5 requests passed` (or `FAIL file: why; ...`).</summary>
+    private static string SummaryLine(IntegrationFileOutcome outcome)
+    {
+        int passed = outcome.Requests.Count(r => r.Passed);
+        string requests = $"{passed} of {outcome.Requests.Count} requests passed";
+        string validation = outcome.Failure ?? outcome.Validates switch
+        {
+            true => "validates, as expected",
+            false => "does not validate, as expected",
+            null => "no schema, not validated",
+        };
+        return $"{(outcome.Passed ? "PASS" : "FAIL")} {outcome.File}: {validation}; {requests}";
+    }
+
+    private static HashSet<string> ReadFlips(FileInfo file) =>
+        CedarCli.ReadFile(file, "validation flips")
+            .Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToHashSet(StringComparer.Ordinal);
 
     private static List<string> Expand(string[] paths)
     {
@@ -112,43 +137,5 @@ internal static class TestCommand
         }
 
         throw new CliFailure($"cannot find `{test.PoliciesPath}` (named in `{file}`) in any folder above it; pass `--root`");
-    }
-
-    private static string ToJson(IntegrationOutcome outcome)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("file", outcome.File);
-            json.WriteNumber("index", outcome.Index);
-            if (outcome.Actual is { } actual)
-            {
-                json.WriteString("decision", actual.IsAllowed ? "allow" : "deny");
-                json.WriteStartArray("reasons");
-                foreach (var id in actual.Reasons)
-                {
-                    json.WriteStringValue(id);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("errors");
-                foreach (var e in actual.Errors)
-                {
-                    json.WriteStringValue(e.PolicyId);
-                }
-
-                json.WriteEndArray();
-            }
-            else
-            {
-                json.WriteNull("decision");
-                json.WriteString("failure", outcome.Failure);
-            }
-
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

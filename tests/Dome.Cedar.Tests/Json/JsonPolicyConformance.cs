@@ -1,6 +1,6 @@
 using Dome.Cedar.Conformance;
-using Dome.Cedar.Entities;
 using Dome.Cedar.Json;
+using Dome.Cedar.Schema;
 
 namespace Dome.Cedar.Tests.Json;
 
@@ -17,15 +17,18 @@ internal static class JsonPolicyConformance
         var test = IntegrationTest.Load(file);
         var text = PolicySet.Parse(File.ReadAllText(Path.Combine(root, test.PoliciesPath)));
         var policies = CedarJsonPolicies.ParsePolicySet(CedarJsonPolicies.ToJson(text));
-        ISchemaShapes? schema = test.SchemaPath is not null && IntegrationTestRunner.SchemaReader is { } reader
-            ? reader(File.ReadAllText(Path.Combine(root, test.SchemaPath)))
+        CedarSchema? schema = test.SchemaPath is not null
+            ? CedarSchema.Parse(File.ReadAllText(Path.Combine(root, test.SchemaPath)), test.SchemaIsJson)
             : null;
-        var entities = EntityStore.FromJson(File.ReadAllText(Path.Combine(root, test.EntitiesPath)), schema);
+        string entitiesJson = File.ReadAllText(Path.Combine(root, test.EntitiesPath));
+        var entities = schema is null ? EntityStore.FromJson(entitiesJson) : SchemaEntities.ParseEntities(entitiesJson, schema);
         var failures = new List<string>();
         for (var i = 0; i < test.Requests.Count; i++)
         {
             var expected = test.Requests[i];
-            var context = Request.ParseContext(expected.ContextJson, schema?.Context(expected.Action));
+            var context = schema is null
+                ? Request.ParseContext(expected.ContextJson)
+                : SchemaEntities.ParseContext(expected.ContextJson, schema, expected.Action);
             var actual = Authorizer.IsAuthorized(new Request(expected.Principal, expected.Action, expected.Resource, context), policies, entities);
             if (actual.Decision != expected.Decision
                 || !actual.Reasons.ToHashSet(StringComparer.Ordinal).SetEquals(expected.Reasons)

@@ -133,14 +133,18 @@ public sealed class CedarCommandTests : IDisposable
         var (exit, output, _) = Run("cedar", "test", Path.Combine(dir, "t.json"));
         Assert.Equal(1, exit);
         Assert.Contains("#1 (wrong)", output, StringComparison.Ordinal);
-        Assert.EndsWith("1 passed, 1 failed" + Environment.NewLine, output, StringComparison.Ordinal);
+        Assert.Contains("FAIL " + Path.Combine(dir, "t.json") + ": no schema, not validated; 1 of 2 requests passed", output, StringComparison.Ordinal);
+        Assert.EndsWith("files: 0 passed, 1 failed; requests: 1 passed, 1 failed" + Environment.NewLine, output, StringComparison.Ordinal);
 
-        var (jsonExit, jsonOutput, _) = Run("cedar", "test", dir, "--json");
+        var (jsonExit, jsonOutput, jsonError) = Run("cedar", "test", dir, "--json");
         Assert.Equal(1, jsonExit);
         var lines = jsonOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal(1, second.RootElement.GetProperty("index").GetInt32());
         Assert.Equal("deny", second.RootElement.GetProperty("decision").GetString());
+        using var file = JsonDocument.Parse(lines[2]);
+        Assert.Equal(JsonValueKind.Null, file.RootElement.GetProperty("validates").ValueKind);
+        Assert.Contains("files: 0 passed, 1 failed", jsonError, StringComparison.Ordinal);
     }
 }

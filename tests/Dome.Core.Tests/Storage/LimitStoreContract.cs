@@ -54,6 +54,25 @@ public abstract class LimitStoreContract
     }
 
     [Fact]
+    public async Task Names_WithKeyCharacters_RoundTripAndStaySeparate()
+    {
+        var store = Open(NewLocation());
+        string[] names = ["zendesk/create_ticket", "zendesk", "a|b#c?d\\e~f", "a", "ü ✓"];
+        foreach (var name in names)
+        {
+            await store.UpsertAsync(Policy("tnt/a", LimitScope.Tool, name) with { DailyQuota = name.Length }, TestContext.Current.CancellationToken);
+        }
+
+        var key = new QuotaKey("tnt/a", LimitScope.Tool, "zendesk/create_ticket", Day);
+        Assert.Equal(2, await store.ReserveAsync(key, 2, 10, TestContext.Current.CancellationToken));
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), (await store.ListAsync("tnt/a", TestContext.Current.CancellationToken)).Select(p => p.Name));
+        Assert.Equal("a|b#c?d\\e~f".Length, (await store.FindAsync("tnt/a", LimitScope.Tool, "a|b#c?d\\e~f", TestContext.Current.CancellationToken))!.DailyQuota);
+        Assert.Equal(0, await store.UsedAsync(key with { Name = "zendesk" }, TestContext.Current.CancellationToken));
+        Assert.Equal(2, await store.UsedAsync(key, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Reserve_NeverPassesTheQuota()
     {
         var store = Open(NewLocation());
