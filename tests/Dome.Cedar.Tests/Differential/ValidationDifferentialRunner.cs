@@ -23,6 +23,7 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
     private static readonly string[] Forms = ["generated JSON", "dome's cedar text", "dome's JSON from that text", "cedar-wasm's cedar text"];
 
     private readonly Dictionary<int, string> crashes = [];
+    private readonly Dictionary<int, string> refusals = [];
 
     /// <summary>Counts from the last <see cref="Run"/>.</summary>
     public ValidationStatistics Statistics { get; } = new();
@@ -57,6 +58,13 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             }
 
             Statistics.Count(testCase, answer.Results[0], dome[0]);
+            var refused = refusals.Remove(testCase.Seed, out var refusal);
+            if (answer.Results[0].Failure is null && dome[0].Failure is null && refused != (answer.Text is null))
+            {
+                mismatches.Add(new Mismatch(testCase.Name, "conversion to cedar text differs", testCase.Describe(), "(JSON to text)",
+                    answer.Text is null ? "schemaToText refuses" : "printed", refused ? "refused: " + refusal : "printed"));
+            }
+
             if (crashes.Remove(testCase.Seed, out var crash))
             {
                 mismatches.Add(new Mismatch(testCase.Name, "dome crashed converting the schema", testCase.Describe(), "(convert)", "-", crash));
@@ -87,9 +95,11 @@ internal sealed class ValidationDifferentialRunner(OracleClient oracle)
             forms.Add((text, false));
             forms.Add((CedarSchema.TextToJson(text), true));
         }
-        catch (CedarSchemaException)
+        catch (CedarSchemaException exception)
         {
-            // Compared through the first form: the reference must reject the schema too.
+            // Either the schema is invalid (the reference must reject it too: compared through the first form)
+            // or it cannot be written as text (then the reference's schemaToText must refuse too: checked in Run).
+            refusals[testCase.Seed] = exception.Message;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -38,8 +38,8 @@ internal static class SchemaTextEscaper
         return sb.Append('"').ToString();
     }
 
-    /// <summary>The name as a bare identifier when it is one, otherwise quoted.</summary>
-    public static string Name(string name) => IsIdentifier(name) ? name : Quote(name);
+    /// <summary>The name as a bare identifier when it is one and not reserved (`if`, `true`, ...), otherwise quoted.</summary>
+    public static string Name(string name) => IsIdentifier(name) && !ReservedWords.Contains(name) ? name : Quote(name);
 
     /// <summary>Words that cannot name anything in Cedar.</summary>
     public static readonly IReadOnlySet<string> ReservedWords = new HashSet<string>(StringComparer.Ordinal)

@@ -64,7 +64,7 @@ internal sealed class SchemaGenerator(Random random)
         {
             Name = name,
             Parents = Shuffle(allTypes).Where(_ => Chance(25)).Take(2).ToList(),
-            Shape = Chance(80) ? RecordOrCommon(2) : null,
+            Shape = Chance(80) ? (Chance(40) ? RecordOrCommon(2) : Record(2)) : null,
             Tags = Chance(25) ? Type(1) : null,
         }).Concat(enums).ToList();
 
