@@ -12,4 +12,7 @@ internal static partial class LimitsLog
 
     [LoggerMessage(6103, LogLevel.Warning, "Giving back {Count} unused quota reservations failed")]
     public static partial void ReleaseFailed(this ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(6104, LogLevel.Warning, "The idle-counter sweep failed; it runs again at the next interval")]
+    public static partial void SweepFailed(this ILogger logger, Exception exception);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Core;
@@ -28,7 +27,7 @@ internal sealed class QueueSharedKeyPolicy(AzureNamedKeyCredential credential, T
         request.Headers.SetValue("x-ms-date", clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
         var (account, key) = credential;
         var toSign = StringToSign(request, account);
-        request.Headers.SetValue("Authorization", "SharedKey " + account + ":" + Sign(key, toSign));
+        request.Headers.SetValue("Authorization", "SharedKey " + account + ":" + SharedKeySignature.Sign(key, toSign));
     }
 
     public static string StringToSign(Request request, string account)
@@ -65,28 +64,6 @@ internal sealed class QueueSharedKeyPolicy(AzureNamedKeyCredential credential, T
         }
 
         return builder.ToString();
-    }
-
-    public static string Sign(string base64Key, string stringToSign)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64Key);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException("the storage account key is not base64; copy it again from the account's access keys");
-        }
-
-        try
-        {
-            return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
     }
 
     private static string ContentLength(Request request)

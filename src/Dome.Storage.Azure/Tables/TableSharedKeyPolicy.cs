@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Core;
@@ -37,7 +36,7 @@ internal sealed class TableSharedKeyPolicy : HttpPipelineSynchronousPolicy
             request.Headers.TryGetValue("Content-Type", out var contentType) ? contentType : string.Empty,
             date,
             CanonicalizedResource(account, request.Uri.ToUri()));
-        request.Headers.SetValue("Authorization", "SharedKey " + account + ":" + Sign(key, toSign));
+        request.Headers.SetValue("Authorization", "SharedKey " + account + ":" + SharedKeySignature.Sign(key, toSign));
     }
 
     public static string StringToSign(string method, string contentMd5, string contentType, string date, string canonicalizedResource) =>
@@ -58,27 +57,5 @@ internal sealed class TableSharedKeyPolicy : HttpPipelineSynchronousPolicy
         }
 
         return resource;
-    }
-
-    public static string Sign(string base64Key, string stringToSign)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64Key);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException("the storage account key is not base64; copy it again from the account's access keys");
-        }
-
-        try
-        {
-            return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
     }
 }

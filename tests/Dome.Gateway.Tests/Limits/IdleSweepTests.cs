@@ -1,5 +1,6 @@
 using Dome.Core.Limits;
 using Dome.Gateway.Limits;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Dome.Gateway.Tests.Limits;
@@ -106,16 +107,16 @@ public sealed class IdleSweepTests
     {
         var fixture = new LimiterFixture();
         await fixture.SetAsync(LimitScope.Customer, LimitScopes.Any, rps: 5);
-        using var sweep = new IdleCounterSweep(fixture.Limiter, fixture.Clock, Options.Create(new LimitsOptions()));
+        using var sweep = new IdleCounterSweep(fixture.Limiter, fixture.Clock, Options.Create(new LimitsOptions()), NullLogger<IdleCounterSweep>.Instance);
         await sweep.StartAsync(Ct);
         Assert.Equal(1, await fixture.AllowedOfAsync(1, LimiterFixture.Keys(customer: "a")));
 
         fixture.Clock.Advance(IdleAfter - TimeSpan.FromSeconds(1));
-        await sweep.LastSweep;
+        await sweep.LastRun;
         Assert.Equal(1, fixture.Limiter.CounterCount); // the timer has not fired
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await sweep.LastSweep;
+        await sweep.LastRun;
         Assert.Equal(0, fixture.Limiter.CounterCount);
         await sweep.StopAsync(Ct);
     }

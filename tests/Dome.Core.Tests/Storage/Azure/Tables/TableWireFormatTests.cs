@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dome.Storage.Azure;
 using Dome.Storage.Azure.Tables;
 
 namespace Dome.Core.Tests.Storage.Azure.Tables;
@@ -28,7 +29,7 @@ public sealed class TableWireFormatTests
     [Fact]
     public void Sign_KeyNotBase64_ThrowsWithoutEchoingIt()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => TableSharedKeyPolicy.Sign("not base64!!secret", "x"));
+        var error = Assert.Throws<InvalidOperationException>(() => SharedKeySignature.Sign("not base64!!secret", "x"));
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
