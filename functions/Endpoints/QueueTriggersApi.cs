@@ -27,8 +27,12 @@ internal static partial class QueueTriggersApi
         app.MapPost("/" + audit.Name, (HttpContext http, Core.Audit.AuditProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
                 InvokeAsync(http, audit, logs, async body =>
                 {
-                    await processor.ProcessAsync(body, ct).ConfigureAwait(false);
-                    OperatorLog.AuditStored(logs.CreateLogger("Dome.Functions.audit"), Core.Audit.AuditJson.Deserialize(body));
+                    var stored = await processor.ProcessAsync(body, ct).ConfigureAwait(false);
+                    var logger = logs.CreateLogger("Dome.Functions.audit");
+                    foreach (var auditEvent in stored)
+                    {
+                        OperatorLog.AuditStored(logger, auditEvent);
+                    }
                 }, ct))
             .ExcludeFromDescription();
         return app;

@@ -14,12 +14,14 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     /// <summary>How many parked events one successful delivery moves back (the rest follow with the next ones).</summary>
     public const int RecoverPerDelivery = 100;
 
+    /// <returns>The message's events, now stored.</returns>
     /// <exception cref="System.Text.Json.JsonException">The message is not an audit event (it goes to the poison queue).</exception>
-    public async Task ProcessAsync(string body, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEvent>> ProcessAsync(string body, CancellationToken cancellationToken)
     {
         var auditEvents = AuditJson.DeserializeMessage(body);
         await store.AppendManyAsync(auditEvents, cancellationToken).ConfigureAwait(false);
         await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
+        return auditEvents;
     }
 
     /// <summary>Moves events parked in <c>dome-audit-poison</c> into the store; unreadable ones stay parked.</summary>

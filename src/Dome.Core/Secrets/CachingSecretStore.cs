@@ -15,6 +15,9 @@ public sealed class CachingSecretStore(ISecretStore inner, TimeProvider time, Ti
     public static readonly TimeSpan DefaultTimeToLive = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<(string TenantId, string Name), Entry> entries = new();
+
+    /// <summary>The store whose values this one keeps (where the secrets really live).</summary>
+    public ISecretStore Inner => inner;
     private long generation;
 
     public async ValueTask<SecretValue?> GetAsync(string tenantId, string name, CancellationToken cancellationToken)

@@ -30,6 +30,16 @@ public sealed class StorageWiringTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     [Fact]
+    public async Task Build_AnyKind_SecretStoreIsCached()
+    {
+        await using var sqlite = Build([]);
+        await using var azure = Build([.. Azure(), "--Dome:KeyVault:Uri", "https://dome-test.vault.azure.net/"]);
+
+        Assert.IsType<CachingSecretStore>(sqlite.Services.GetRequiredService<ISecretStore>());
+        Assert.IsType<CachingSecretStore>(azure.Services.GetRequiredService<ISecretStore>());
+    }
+
+    [Fact]
     public async Task Build_DefaultKind_EveryPortRegisteredOnce_OnSqliteAndTheDataDirectory()
     {
         await using var app = Build([]);
@@ -38,7 +48,7 @@ public sealed class StorageWiringTests : IDisposable
         {
             var registrations = app.Services.GetServices(port).ToList();
             Assert.True(registrations.Count == 1, $"{port.Name} has {registrations.Count} registrations");
-            var type = registrations[0]!.GetType();
+            var type = Behind(registrations[0]!).GetType();
             Assert.True(type.Namespace is "Dome.Storage.Sqlite" or "Dome.Tokens.Keys", $"{port.Name} is {type.FullName}");
         }
     }
@@ -52,7 +62,7 @@ public sealed class StorageWiringTests : IDisposable
         {
             var registrations = app.Services.GetServices(port).ToList();
             Assert.True(registrations.Count == 1, $"{port.Name} has {registrations.Count} registrations");
-            Assert.StartsWith("Dome.Storage.Azure.", registrations[0]!.GetType().FullName, StringComparison.Ordinal);
+            Assert.StartsWith("Dome.Storage.Azure.", Behind(registrations[0]!).GetType().FullName, StringComparison.Ordinal);
         }
 
         Assert.False(File.Exists(Path.Combine(directory.Path, "dome.db")), "Kind=azure with Key Vault opened the SQLite database");
@@ -63,7 +73,7 @@ public sealed class StorageWiringTests : IDisposable
     {
         await using var app = Build(Azure());
 
-        Assert.Equal("SqliteSecretStore", app.Services.GetRequiredService<ISecretStore>().GetType().Name);
+        Assert.Equal("SqliteSecretStore", Behind(app.Services.GetRequiredService<ISecretStore>()).GetType().Name);
         Assert.IsType<LocalSigningKeyStore>(app.Services.GetRequiredService<ISigningKeyStore>());
         Assert.StartsWith("Dome.Storage.Azure.", app.Services.GetRequiredService<IAgentStore>().GetType().FullName, StringComparison.Ordinal);
     }
@@ -115,4 +125,7 @@ public sealed class StorageWiringTests : IDisposable
     private WebApplication Build(string[] settings) => DomeServer.Build(
         ["--urls", "http://127.0.0.1:0", "--Dome:DataDir", directory.Path, "--Dome:Bootstrap", "false", "--Dome:Dispatcher:Enabled", "false", .. settings],
         builder => builder.Logging.ClearProviders());
+
+    /// <summary>The secret store is registered wrapped in its cache; the wiring under test is what the cache wraps.</summary>
+    private static object Behind(object service) => service is CachingSecretStore cached ? cached.Inner : service;
 }
