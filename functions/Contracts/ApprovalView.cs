@@ -1,5 +1,4 @@
 using Dome.Core.Approvals;
-using Dome.Gateway.Escalation;
 
 namespace Dome.Functions.Contracts;
 
@@ -39,7 +38,7 @@ internal sealed record ApprovalView
     public static ApprovalView Of(Approval a, DateTimeOffset now) => new()
     {
         Id = a.Id,
-        Status = ApprovalService.Wire(a.Status),
+        Status = ApprovalStatusNames.Of(a.Status),
         AgentId = a.AgentId,
         UserId = a.UserId,
         Tool = a.Tool,

@@ -96,15 +96,9 @@ internal static class PolicyApi
 
     private static async Task<Ok<ApprovalView[]>> ListApprovalsAsync(HttpContext http, IApprovalService approvals, TimeProvider time, string? status, CancellationToken cancellationToken)
     {
-        ApprovalStatus? filter = status switch
-        {
-            null or "" => null,
-            "pending" => ApprovalStatus.Pending,
-            "approved" => ApprovalStatus.Approved,
-            "denied" => ApprovalStatus.Denied,
-            "used" => ApprovalStatus.Used,
-            _ => throw DomeException.Invalid($"unknown approval status `{status}`: use `pending`, `approved`, `denied` or `used`"),
-        };
+        ApprovalStatus? filter = string.IsNullOrEmpty(status) ? null
+            : ApprovalStatusNames.TryParse(status, out var wanted) ? wanted
+            : throw DomeException.Invalid($"unknown approval status `{status}`: use `pending`, `approved`, `denied` or `used`");
         var list = await approvals.ListAsync(http.TenantId(), filter, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return TypedResults.Ok(list.Select(a => ApprovalView.Of(a, now)).ToArray());

@@ -19,7 +19,7 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
             ("$id", approval.Id), ("$t", approval.TenantId), ("$a", approval.AgentId), ("$u", approval.UserId), ("$tool", approval.Tool),
             ("$h", approval.ArgumentsHash), ("$r", approval.Reason),
             ("$p", JsonSerializer.Serialize(approval.PolicyIds, PolicyStorageJsonContext.Default.IReadOnlyListString)),
-            ("$i", approval.Intent), ("$s", Status(approval.Status)), ("$c", approval.CreatedAt.ToText()), ("$e", approval.ExpiresAt.ToText()),
+            ("$i", approval.Intent), ("$s", ApprovalStatusNames.Of(approval.Status)), ("$c", approval.CreatedAt.ToText()), ("$e", approval.ExpiresAt.ToText()),
             ("$by", approval.DecidedBy), ("$at", approval.DecidedAt?.ToText()), ("$cm", approval.Comment));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -35,7 +35,7 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var query = connection.Command(
             $"SELECT {Columns} FROM approvals WHERE tenant_id = $t AND ($s IS NULL OR status = $s) ORDER BY created_at DESC, id LIMIT $n",
-            null, ("$t", tenantId), ("$s", status is { } s ? Status(s) : null), ("$n", limit));
+            null, ("$t", tenantId), ("$s", status is { } s ? ApprovalStatusNames.Of(s) : null), ("$n", limit));
         return await ReadAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var update = connection.Command(
             "UPDATE approvals SET status = $s, decided_by = $by, decided_at = $at, comment = $cm WHERE tenant_id = $t AND id = $id AND status = 'pending'",
-            null, ("$s", Status(decision)), ("$by", decidedBy), ("$at", at.ToText()), ("$cm", comment), ("$t", tenantId), ("$id", id)))
+            null, ("$s", ApprovalStatusNames.Of(decision)), ("$by", decidedBy), ("$at", at.ToText()), ("$cm", comment), ("$t", tenantId), ("$id", id)))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -96,21 +96,7 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
         return list;
     }
 
-    private static string Status(ApprovalStatus status) => status switch
-    {
-        ApprovalStatus.Pending => "pending",
-        ApprovalStatus.Approved => "approved",
-        ApprovalStatus.Denied => "denied",
-        ApprovalStatus.Used => "used",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    private static ApprovalStatus Status(string text) => text switch
-    {
-        "pending" => ApprovalStatus.Pending,
-        "approved" => ApprovalStatus.Approved,
-        "denied" => ApprovalStatus.Denied,
-        "used" => ApprovalStatus.Used,
-        _ => throw new InvalidDataException($"unknown approval status `{text}` in the database"),
-    };
+    private static ApprovalStatus Status(string text) => ApprovalStatusNames.TryParse(text, out var status)
+        ? status
+        : throw new InvalidDataException($"unknown approval status `{text}` in the database");
 }

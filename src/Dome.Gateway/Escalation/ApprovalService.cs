@@ -76,7 +76,7 @@ internal sealed class ApprovalService(IApprovalStore store, IPolicyStore policie
         var decided = await store.DecideAsync(tenantId, approvalId, approve ? ApprovalStatus.Approved : ApprovalStatus.Denied, decidedBy, comment, now, cancellationToken).ConfigureAwait(false);
         if (decided is null || decided.DecidedAt != now || decided.DecidedBy != decidedBy)
         {
-            throw new DomeException(DomeErrorCode.Conflict, $"approval `{approvalId}` was already decided ({Wire(current.Status)})", Reason("approval_decided"));
+            throw new DomeException(DomeErrorCode.Conflict, $"approval `{approvalId}` was already decided ({ApprovalStatusNames.Of(current.Status)})", Reason("approval_decided"));
         }
 
         return decided;
@@ -95,15 +95,6 @@ internal sealed class ApprovalService(IApprovalStore store, IPolicyStore policie
 
     public static bool IsWellFormed(string id) =>
         id.Length == IdPrefix.Length + 26 && id.StartsWith(IdPrefix, StringComparison.Ordinal) && id.AsSpan(IdPrefix.Length).ContainsAnyExcept(Alphabet) == false;
-
-    public static string Wire(ApprovalStatus status) => status switch
-    {
-        ApprovalStatus.Pending => "pending",
-        ApprovalStatus.Approved => "approved",
-        ApprovalStatus.Denied => "denied",
-        ApprovalStatus.Used => "used",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 
     private static Dictionary<string, object?> Reason(string reason) => new() { ["reason"] = reason };
 

@@ -45,7 +45,7 @@ internal sealed class AzureApprovalStore(AzureTables tables) : IApprovalStore
         var filter = TableFilter.And(TableFilter.PartitionKeyEquals(StoreKeyParts.Part(tenantId)), TableFilter.StartsWith("RowKey", "l|"));
         if (status is { } wanted)
         {
-            filter = TableFilter.And(filter, TableFilter.Compare("Status", "eq", Wire(wanted)));
+            filter = TableFilter.And(filter, TableFilter.Compare("Status", "eq", ApprovalStatusNames.Of(wanted)));
         }
 
         var list = new List<Approval>();
@@ -132,7 +132,7 @@ internal sealed class AzureApprovalStore(AzureTables tables) : IApprovalStore
         ["Reason"] = approval.Reason,
         ["PolicyIds"] = JsonSerializer.Serialize(approval.PolicyIds.ToArray(), AzurePolicyJsonContext.Default.StringArray),
         ["Intent"] = approval.Intent,
-        ["Status"] = Wire(approval.Status),
+        ["Status"] = ApprovalStatusNames.Of(approval.Status),
         ["CreatedAt"] = approval.CreatedAt,
         ["ExpiresAt"] = approval.ExpiresAt,
         ["DecidedBy"] = approval.DecidedBy,
@@ -164,21 +164,7 @@ internal sealed class AzureApprovalStore(AzureTables tables) : IApprovalStore
     private static InvalidDataException Missing(TableEntity row, string property) =>
         new($"approval row `{row.RowKey}` in partition `{row.PartitionKey}` lacks `{property}` in table storage");
 
-    private static string Wire(ApprovalStatus status) => status switch
-    {
-        ApprovalStatus.Pending => "pending",
-        ApprovalStatus.Approved => "approved",
-        ApprovalStatus.Denied => "denied",
-        ApprovalStatus.Used => "used",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    private static ApprovalStatus Status(string text) => text switch
-    {
-        "pending" => ApprovalStatus.Pending,
-        "approved" => ApprovalStatus.Approved,
-        "denied" => ApprovalStatus.Denied,
-        "used" => ApprovalStatus.Used,
-        _ => throw new InvalidDataException($"unknown approval status `{text}` in table storage"),
-    };
+    private static ApprovalStatus Status(string text) => ApprovalStatusNames.TryParse(text, out var status)
+        ? status
+        : throw new InvalidDataException($"unknown approval status `{text}` in table storage");
 }
