@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dome.Core.Lifecycle;
 using Dome.Functions.Contracts;
 using Dome.Functions.Hosting;
 
@@ -19,22 +18,13 @@ internal static partial class QueueTriggersApi
 
     public static WebApplication MapQueueTriggers(this WebApplication app)
     {
-        var lifecycle = QueueFunction.All.Single(f => f.Name == "lifecycle");
-        app.MapPost("/" + lifecycle.Name, (HttpContext http, LifecycleProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
-                InvokeAsync(http, lifecycle, logs, body => processor.ProcessAsync(body, ct), ct))
-            .ExcludeFromDescription();
-        var audit = QueueFunction.All.Single(f => f.Name == "audit");
-        app.MapPost("/" + audit.Name, (HttpContext http, Core.Audit.AuditProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
-                InvokeAsync(http, audit, logs, async body =>
-                {
-                    var stored = await processor.ProcessAsync(body, ct).ConfigureAwait(false);
-                    var logger = logs.CreateLogger("Dome.Functions.audit");
-                    foreach (var auditEvent in stored)
-                    {
-                        OperatorLog.AuditStored(logger, auditEvent);
-                    }
-                }, ct))
-            .ExcludeFromDescription();
+        foreach (var function in QueueFunction.All)
+        {
+            app.MapPost("/" + function.Name, (HttpContext http, QueueFunctionHandlers handlers, ILoggerFactory logs, CancellationToken ct) =>
+                    InvokeAsync(http, function, logs, body => handlers.RunAsync(function, body, ct), ct))
+                .ExcludeFromDescription();
+        }
+
         return app;
     }
 
@@ -73,13 +63,10 @@ internal static partial class QueueTriggersApi
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogFailed(logger, function.Name, dequeueCount, e.GetType().Name);
+            QueueFunctionHandlers.LogFailed(logger, function.Name, dequeueCount, e.GetType().Name);
             return Results.Json(FunctionResult.Empty($"{function.Name} failed: {e.GetType().Name}"), EnvelopeJson, statusCode: StatusCodes.Status500InternalServerError);
         }
     }
-
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Function {Function} failed on delivery {DequeueCount} with {ExceptionType}")]
-    private static partial void LogFailed(ILogger logger, string function, int dequeueCount, string exceptionType);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Function {Function} got an invocation without its trigger data")]
     private static partial void LogBadEnvelope(ILogger logger, string function);

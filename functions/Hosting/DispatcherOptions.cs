@@ -14,6 +14,10 @@ internal sealed record DispatcherOptions
     [Range(1, 100)]
     public int MaxDequeueCount { get; init; } = 5;
 
+    /// <summary>How many messages one receive takes (the host's <c>batchSize</c>; at most 32, Azure's limit per receive).</summary>
+    [Range(1, 32)]
+    public int BatchSize { get; init; } = 32;
+
     /// <summary>How long a failed message stays hidden before its next delivery (the host's <c>visibilityTimeout</c>).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -23,6 +27,9 @@ internal sealed record DispatcherOptions
     /// <summary>How often an idle queue is polled.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Base address the dispatcher posts to; by default the server's own first address.</summary>
+    /// <summary>
+    /// When set, the dispatcher POSTs each message's envelope to this address, as the Functions host does; by default
+    /// it invokes the functions in process.
+    /// </summary>
     public Uri? BaseAddress { get; init; }
 }

@@ -17,7 +17,9 @@ public static class DomeServer
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No configuration reload on file changes: the content root is the working directory, which holds the data
+        // directory by default, and watching it turned every write of the database's WAL into file-watcher work.
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         var handlerPort = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT");
         if (!string.IsNullOrEmpty(handlerPort))
         {
@@ -50,6 +52,7 @@ public static class DomeServer
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<LifecycleProcessor>();
+        services.AddSingleton<QueueFunctionHandlers>();
         services.AddOptions<LifecycleOptions>().Bind(builder.Configuration.GetSection(LifecycleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LifecycleRedelivery>();
         services.AddHostedService<LifecycleRedeliverySweep>();

@@ -1,17 +1,17 @@
 using Dome.Core.Queues;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Dome.Functions.Hosting;
 
 /// <summary>
 /// Plays the Functions host's part for queue triggers in embedded mode: once the server has started, runs a
-/// <see cref="QueueTriggerDispatcher"/> over the server's own queue, posting to the server's own address.
+/// <see cref="QueueTriggerDispatcher"/> over the server's own queue and invokes the functions in process (the
+/// handlers the HTTP routes run, without an HTTP round trip per message). With
+/// <see cref="DispatcherOptions.BaseAddress"/> set it POSTs the host's envelope to that address instead.
 /// </summary>
 internal sealed class EmbeddedQueueDispatcher(
     IMessageQueue queue,
-    IServer server,
+    QueueFunctionHandlers handlers,
     IHostApplicationLifetime lifetime,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -26,8 +26,15 @@ internal sealed class EmbeddedQueueDispatcher(
             return;
         }
 
-        using var http = new HttpClient { BaseAddress = settings.BaseAddress ?? OwnAddress(), Timeout = TimeSpan.FromMinutes(5) };
-        await new QueueTriggerDispatcher(queue, QueueFunction.All, settings, time, logger).RunAsync(http, stoppingToken).ConfigureAwait(false);
+        var dispatcher = new QueueTriggerDispatcher(queue, QueueFunction.All, settings, time, logger);
+        if (settings.BaseAddress is not { } address)
+        {
+            await dispatcher.RunAsync(handlers.TryRunManyAsync, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        await dispatcher.RunAsync(QueueTriggerDispatcher.OverHttp(http, time), stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
@@ -44,18 +51,5 @@ internal sealed class EmbeddedQueueDispatcher(
         {
             return false;
         }
-    }
-
-    private Uri OwnAddress()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("the server has no address for the dispatcher to post to; set Dome:Dispatcher:BaseAddress");
-        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::")
-        {
-            uri.Host = "127.0.0.1";
-        }
-
-        return uri.Uri;
     }
 }

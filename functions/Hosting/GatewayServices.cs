@@ -31,7 +31,8 @@ internal static class GatewayServices
         services.AddSingleton<ToolCallPipeline>();
         services.AddHttpClient(UpstreamForwarder.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => UpstreamHandler(configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions()))
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers(); // the pipeline logs and traces each call itself; the factory's handlers add a log scope per request
         services.AddHttpClient(ClientCredentialsTokens.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

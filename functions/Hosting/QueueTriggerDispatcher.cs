@@ -5,11 +5,11 @@ namespace Dome.Functions.Hosting;
 
 /// <summary>
 /// Does what the Functions host does for queue triggers, over any <see cref="IMessageQueue"/>: receives from each
-/// function's queue, POSTs the documented <c>{Data, Metadata}</c> envelope to <c>/{FunctionName}</c>, deletes the
-/// message on a 2xx, lets it come back after <see cref="DispatcherOptions.RetryDelay"/> on any other answer, and
-/// moves it to <c>&lt;queue&gt;-poison</c> after <see cref="DispatcherOptions.MaxDequeueCount"/> deliveries.
-/// The embedded server runs it on its own queue (<see cref="EmbeddedQueueDispatcher"/>); tests run it as a
-/// stand-in of the Functions host on Azurite's queues.
+/// function's queue, invokes the function, deletes the message when it succeeded, lets it come back after
+/// <see cref="DispatcherOptions.RetryDelay"/> when it did not, and moves it to <c>&lt;queue&gt;-poison</c> after
+/// <see cref="DispatcherOptions.MaxDequeueCount"/> deliveries. The embedded server runs it on its own queue and
+/// invokes the functions in process (<see cref="EmbeddedQueueDispatcher"/>); tests run it as a stand-in of the
+/// Functions host on Azurite's queues, invoking over HTTP as the host does (<see cref="OverHttp"/>).
 /// </summary>
 internal sealed partial class QueueTriggerDispatcher(
     IMessageQueue queue,
@@ -20,8 +20,36 @@ internal sealed partial class QueueTriggerDispatcher(
 {
     private static readonly System.Text.Json.JsonSerializerOptions EnvelopeJson = new();
 
-    /// <summary>Dispatches until <paramref name="stoppingToken"/> is cancelled, posting with <paramref name="http"/>.</summary>
-    public async Task RunAsync(HttpClient http, CancellationToken stoppingToken)
+    /// <summary>Invokes a function for a batch of messages: per message, true when it succeeded (it is deleted), false to retry it.</summary>
+    public delegate Task<IReadOnlyList<bool>> Invoker(QueueFunction function, IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Invokes as the Functions host does a custom handler's function: POSTs the documented <c>{Data, Metadata}</c>
+    /// envelope to <c>/{FunctionName}</c> with <paramref name="http"/>, one message per request; a 2xx is success.
+    /// </summary>
+    public static Invoker OverHttp(HttpClient http, TimeProvider time) => async (function, messages, cancellationToken) =>
+    {
+        var results = new bool[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                // The host sends PascalCase members (Data, Metadata, DequeueCount): no naming policy here.
+                using var content = JsonContent.Create(Envelope(function, messages[i], time), options: EnvelopeJson);
+                using var response = await http.PostAsync("/" + function.Name, content, cancellationToken).ConfigureAwait(false);
+                results[i] = response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                results[i] = false;
+            }
+        }
+
+        return results;
+    };
+
+    /// <summary>Dispatches until <paramref name="stoppingToken"/> is cancelled, invoking with <paramref name="invoke"/>.</summary>
+    public async Task RunAsync(Invoker invoke, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -30,7 +58,7 @@ internal sealed partial class QueueTriggerDispatcher(
             {
                 try
                 {
-                    busy |= await DispatchOneAsync(http, function, stoppingToken).ConfigureAwait(false);
+                    busy |= await DispatchBatchAsync(invoke, function, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -52,48 +80,54 @@ internal sealed partial class QueueTriggerDispatcher(
         }
     }
 
-    /// <summary>Handles one message of a function's queue; false when the queue had none ready.</summary>
-    private async Task<bool> DispatchOneAsync(HttpClient http, QueueFunction function, CancellationToken cancellationToken)
+    /// <summary>Handles a batch of a function's queue (up to <see cref="DispatcherOptions.BatchSize"/>); false when the queue had none ready.</summary>
+    private async Task<bool> DispatchBatchAsync(Invoker invoke, QueueFunction function, CancellationToken cancellationToken)
     {
-        var message = await queue.ReceiveAsync(function.Queue, settings.Lease, cancellationToken).ConfigureAwait(false);
-        if (message is null)
+        var received = await queue.ReceiveManyAsync(function.Queue, settings.BatchSize, settings.Lease, cancellationToken).ConfigureAwait(false);
+        if (received.Count == 0)
         {
             return false;
         }
 
-        if (message.DequeueCount > settings.MaxDequeueCount)
+        var deliverable = new List<QueueMessage>(received.Count);
+        foreach (var message in received)
         {
-            await PoisonAsync(function, message, cancellationToken).ConfigureAwait(false);
+            if (message.DequeueCount > settings.MaxDequeueCount)
+            {
+                await PoisonAsync(function, message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                deliverable.Add(message);
+            }
+        }
+
+        if (deliverable.Count == 0)
+        {
             return true;
         }
 
-        bool succeeded;
-        try
+        var results = await invoke(function, deliverable, cancellationToken).ConfigureAwait(false);
+        var succeeded = new List<QueueMessage>(deliverable.Count);
+        for (var i = 0; i < deliverable.Count; i++)
         {
-            // The host sends PascalCase members (Data, Metadata, DequeueCount): no naming policy here.
-            using var content = JsonContent.Create(Envelope(function, message), options: EnvelopeJson);
-            using var response = await http.PostAsync("/" + function.Name, content, cancellationToken).ConfigureAwait(false);
-            succeeded = response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            succeeded = false;
-        }
-
-        if (succeeded)
-        {
-            await queue.DeleteAsync(function.Queue, message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-        }
-        else if (message.DequeueCount >= settings.MaxDequeueCount)
-        {
-            await PoisonAsync(function, message, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            LogRetry(logger, function.Name, message.Id, message.DequeueCount);
-            await queue.ReleaseAsync(function.Queue, message.Id, message.PopReceipt, settings.RetryDelay, cancellationToken).ConfigureAwait(false);
+            var message = deliverable[i];
+            if (results[i])
+            {
+                succeeded.Add(message);
+            }
+            else if (message.DequeueCount >= settings.MaxDequeueCount)
+            {
+                await PoisonAsync(function, message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                LogRetry(logger, function.Name, message.Id, message.DequeueCount);
+                await queue.ReleaseAsync(function.Queue, message.Id, message.PopReceipt, settings.RetryDelay, cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        await queue.DeleteManyAsync(function.Queue, succeeded, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -105,7 +139,7 @@ internal sealed partial class QueueTriggerDispatcher(
         LogPoisoned(logger, function.Name, message.Id, message.DequeueCount, poison);
     }
 
-    private object Envelope(QueueFunction function, QueueMessage message) => new
+    private static object Envelope(QueueFunction function, QueueMessage message, TimeProvider time) => new
     {
         Data = new Dictionary<string, object> { [function.Binding] = message.Body },
         Metadata = new Dictionary<string, object>

@@ -31,10 +31,9 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     public async Task<int> AppendManyAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvents);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = connection.Command(Upsert, transaction,
+        await using var transaction = (SqliteTransaction)await turn.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var insert = turn.Command(Upsert, transaction,
             ("$t", null), ("$id", null), ("$time", null), ("$a", null), ("$n", null), ("$u", null), ("$tool", null), ("$d", null), ("$stage", null), ("$body", null));
         var stored = 0;
         foreach (var auditEvent in auditEvents)

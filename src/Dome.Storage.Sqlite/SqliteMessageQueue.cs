@@ -10,64 +10,100 @@ namespace Dome.Storage.Sqlite;
 public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider time) : IMessageQueue
 {
     private const string MessageColumns = "id, body, dequeue_count, pop_receipt, inserted_at, visible_at";
+    private const string DeleteOne = "DELETE FROM queue_messages WHERE queue = $q AND id = $id AND pop_receipt = $r";
 
     public async Task SendAsync(string queue, string body, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
+        var command = turn.Command(
             """
             INSERT INTO queue_messages (id, queue, body, dequeue_count, inserted_at, visible_at, seq)
             VALUES ($id, $q, $body, 0, $now, $now, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_messages))
             """,
-            null, ("$id", Guid.NewGuid().ToString("N")), ("$q", queue), ("$body", body), ("$now", now));
+            null, ("$id", Guid.CreateVersion7().ToString("N")), ("$q", queue), ("$body", body), ("$now", now));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<QueueMessage?> ReceiveAsync(string queue, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    public async Task<QueueMessage?> ReceiveAsync(string queue, TimeSpan visibilityTimeout, CancellationToken cancellationToken) =>
+        (await ReceiveManyAsync(queue, 1, visibilityTimeout, cancellationToken).ConfigureAwait(false)) is [var message] ? message : null;
+
+    /// <remarks>
+    /// Oldest first by the time a message became visible, then by send order: the index on (queue, visible_at, seq)
+    /// finds them without sorting the queue's backlog (ordering by seq alone scanned every visible message).
+    /// </remarks>
+    public async Task<IReadOnlyList<QueueMessage>> ReceiveManyAsync(string queue, int max, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
         // Look before taking the write lock: polling an empty queue (the dispatcher does, all the time) stays a read.
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         await using (var ready = connection.Command("SELECT 1 FROM queue_messages WHERE queue = $q AND visible_at <= $now LIMIT 1", null, ("$q", queue), ("$now", now)))
         {
             if (await ready.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
             {
-                return null;
+                return [];
             }
         }
 
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
+        var command = turn.Command(
             $"""
-            UPDATE queue_messages SET dequeue_count = dequeue_count + 1, pop_receipt = $receipt, visible_at = $until
-            WHERE id = (SELECT id FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY seq LIMIT 1)
-            RETURNING {MessageColumns}
+            UPDATE queue_messages SET dequeue_count = dequeue_count + 1, pop_receipt = $receipt || '.' || seq, visible_at = $until
+            WHERE id IN (SELECT id FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY visible_at, seq LIMIT $max)
+            RETURNING {MessageColumns}, seq
             """,
-            null, ("$receipt", Guid.NewGuid().ToString("N")), ("$until", now + (long)visibilityTimeout.TotalMilliseconds), ("$q", queue), ("$now", now));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+            null, ("$receipt", Guid.NewGuid().ToString("N")), ("$until", now + (long)visibilityTimeout.TotalMilliseconds), ("$q", queue), ("$now", now), ("$max", max));
+        var received = new List<(long Order, QueueMessage Message)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                received.Add((reader.GetInt64(6), Read(reader)));
+            }
+        }
+
+        // RETURNING does not promise an order: send order within the batch.
+        received.Sort((a, b) => a.Order.CompareTo(b.Order));
+        return received.ConvertAll(r => r.Message);
     }
 
     public async Task<bool> DeleteAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
-            "DELETE FROM queue_messages WHERE queue = $q AND id = $id AND pop_receipt = $r", null,
-            ("$q", queue), ("$id", messageId), ("$r", popReceipt));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return await turn.Command(DeleteOne, null, ("$q", queue), ("$id", messageId), ("$r", popReceipt))
+            .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>All in one transaction (one commit for a dispatcher's batch).</summary>
+    public async Task<int> DeleteManyAsync(string queue, IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await turn.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var message in messages)
+        {
+            deleted += await turn.Command(DeleteOne, transaction, ("$q", queue), ("$id", message.Id), ("$r", message.PopReceipt))
+                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 
     public async Task<bool> ReleaseAsync(string queue, string messageId, string popReceipt, TimeSpan delay, CancellationToken cancellationToken)
     {
         var visibleAt = time.GetUtcNow().Add(delay).ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
+        var command = turn.Command(
             "UPDATE queue_messages SET visible_at = $v, pop_receipt = NULL WHERE queue = $q AND id = $id AND pop_receipt = $r", null,
             ("$v", visibleAt), ("$q", queue), ("$id", messageId), ("$r", popReceipt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;

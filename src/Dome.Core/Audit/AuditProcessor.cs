@@ -16,9 +16,16 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
 
     /// <returns>The message's events, now stored.</returns>
     /// <exception cref="System.Text.Json.JsonException">The message is not an audit event (it goes to the poison queue).</exception>
-    public async Task<IReadOnlyList<AuditEvent>> ProcessAsync(string body, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEvent>> ProcessAsync(string body, CancellationToken cancellationToken) =>
+        ProcessManyAsync([body], cancellationToken);
+
+    /// <summary>Several messages at once: their events go to the store in one append (one commit embedded).</summary>
+    /// <returns>The messages' events, now stored.</returns>
+    /// <exception cref="System.Text.Json.JsonException">One of the messages is not an audit event; nothing was stored.</exception>
+    public async Task<IReadOnlyList<AuditEvent>> ProcessManyAsync(IReadOnlyList<string> bodies, CancellationToken cancellationToken)
     {
-        var auditEvents = AuditJson.DeserializeMessage(body);
+        ArgumentNullException.ThrowIfNull(bodies);
+        var auditEvents = bodies.Count == 1 ? AuditJson.DeserializeMessage(bodies[0]) : bodies.SelectMany(AuditJson.DeserializeMessage).ToArray();
         await store.AppendManyAsync(auditEvents, cancellationToken).ConfigureAwait(false);
         await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
         return auditEvents;

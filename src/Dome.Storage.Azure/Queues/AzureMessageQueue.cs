@@ -30,6 +30,9 @@ internal sealed partial class AzureMessageQueue(QueueServiceClient client) : IMe
 
     private const int MaxPeek = 32;
 
+    /// <summary>The most messages one Get Messages request returns.</summary>
+    private const int MaxMessagesPerReceive = 32;
+
     private readonly ConcurrentDictionary<string, bool> created = new(StringComparer.Ordinal);
 
     public async Task SendAsync(string queue, string body, CancellationToken cancellationToken)
@@ -80,6 +83,34 @@ internal sealed partial class AzureMessageQueue(QueueServiceClient client) : IMe
         }
 
         return message;
+    }
+
+    /// <remarks>One Get Messages request (at most 32, the service's limit per request).</remarks>
+    public async Task<IReadOnlyList<QueueMessage>> ReceiveManyAsync(string queue, int max, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (max == 1 || Seconds(visibilityTimeout) == 0)
+        {
+            // A zero timeout needs a visibility update per message (the service hides for at least a second).
+            return await ReceiveAsync(queue, visibilityTimeout, cancellationToken).ConfigureAwait(false) is { } one ? [one] : [];
+        }
+
+        ValidateName(queue);
+        var messages = await client.GetMessagesAsync(queue, Math.Min(max, MaxMessagesPerReceive), Seconds(visibilityTimeout), cancellationToken).ConfigureAwait(false);
+        return messages is null ? [] : messages.Select(Map).ToArray();
+    }
+
+    /// <remarks>The service deletes one message per request.</remarks>
+    public async Task<int> DeleteManyAsync(string queue, IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var deleted = 0;
+        foreach (var message in messages)
+        {
+            deleted += await DeleteAsync(queue, message.Id, message.PopReceipt, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return deleted;
     }
 
     public Task<bool> DeleteAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken)

@@ -38,6 +38,44 @@ public abstract class MessageQueueContract
     }
 
     [Fact]
+    public async Task ReceiveMany_TakesAtMostMax_EachMessageOnce()
+    {
+        var stores = await CreateStoresAsync();
+        foreach (var body in new[] { "one", "two", "three", "four", "five" })
+        {
+            await stores.Queue.SendAsync(queue, body, Ct);
+        }
+
+        var first = await stores.Queue.ReceiveManyAsync(queue, 3, Lease, Ct);
+        var rest = await stores.Queue.ReceiveManyAsync(queue, 10, Lease, Ct);
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(["five", "four", "one", "three", "two"], first.Concat(rest).Select(m => m.Body).Order(StringComparer.Ordinal));
+        Assert.All(first.Concat(rest), m => Assert.Equal(1, m.DequeueCount));
+        Assert.Equal(5, first.Concat(rest).Select(m => m.Id).Distinct().Count());
+        Assert.Empty(await stores.Queue.ReceiveManyAsync(queue, 10, Lease, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteMany_DeletesOnlyMessagesWhoseReceiptStillMatches()
+    {
+        var stores = await CreateStoresAsync();
+        foreach (var body in new[] { "a", "b", "c" })
+        {
+            await stores.Queue.SendAsync(queue, body, Ct);
+        }
+
+        var received = await stores.Queue.ReceiveManyAsync(queue, 3, Lease, Ct);
+        Assert.True(await stores.Queue.ReleaseAsync(queue, received[1].Id, received[1].PopReceipt, Lease, Ct));
+
+        Assert.Equal(2, await stores.Queue.DeleteManyAsync(queue, received, Ct));
+        Assert.Equal(1, await stores.Queue.CountAsync(queue, Ct));
+        Assert.Equal(0, await stores.Queue.DeleteManyAsync(queue, [], Ct));
+        await stores.LetTimePassAsync(Lease + Margin);
+        Assert.Equal(received[1].Body, (await stores.Queue.ReceiveAsync(queue, Lease, Ct))!.Body);
+    }
+
+    [Fact]
     public async Task Receive_HidesMessageUntilLeaseLapses_ThenRedeliversWithHigherCount()
     {
         var stores = await CreateStoresAsync();

@@ -25,7 +25,7 @@ internal sealed class FunctionsHostStandIn : IAsyncDisposable
         Settings = settings;
         http = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(1) };
         var dispatcher = new QueueTriggerDispatcher(queue, functions, settings, TimeProvider.System, logger);
-        running = Task.Run(() => dispatcher.RunAsync(http, stop.Token));
+        running = Task.Run(() => dispatcher.RunAsync(QueueTriggerDispatcher.OverHttp(http, TimeProvider.System), stop.Token));
     }
 
     public IReadOnlyList<QueueFunction> Functions { get; }
@@ -39,6 +39,7 @@ internal sealed class FunctionsHostStandIn : IAsyncDisposable
         var settings = new DispatcherOptions
         {
             MaxDequeueCount = queues?["maxDequeueCount"]?.GetValue<int>() ?? 5,
+            BatchSize = queues?["batchSize"]?.GetValue<int>() ?? 16,
             RetryDelay = TimeSpan.Parse(queues?["visibilityTimeout"]?.GetValue<string>() ?? "00:00:00", System.Globalization.CultureInfo.InvariantCulture),
             Lease = TimeSpan.FromMinutes(1),
             PollInterval = TimeSpan.FromMilliseconds(50),

@@ -45,6 +45,10 @@ internal sealed class HeldQueue(IMessageQueue inner) : IMessageQueue
 
     public Task<QueueMessage?> ReceiveAsync(string queue, TimeSpan visibilityTimeout, CancellationToken cancellationToken) => inner.ReceiveAsync(queue, visibilityTimeout, cancellationToken);
 
+    public Task<IReadOnlyList<QueueMessage>> ReceiveManyAsync(string queue, int max, TimeSpan visibilityTimeout, CancellationToken cancellationToken) => inner.ReceiveManyAsync(queue, max, visibilityTimeout, cancellationToken);
+
+    public Task<int> DeleteManyAsync(string queue, IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken) => inner.DeleteManyAsync(queue, messages, cancellationToken);
+
     public Task<bool> DeleteAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken) => inner.DeleteAsync(queue, messageId, popReceipt, cancellationToken);
 
     public Task<bool> ReleaseAsync(string queue, string messageId, string popReceipt, TimeSpan delay, CancellationToken cancellationToken) => inner.ReleaseAsync(queue, messageId, popReceipt, delay, cancellationToken);
