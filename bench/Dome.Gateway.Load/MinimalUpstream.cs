@@ -15,7 +15,8 @@ internal static class MinimalUpstream
 
     public static async Task<(WebApplication App, Uri Address)> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration file watching (it would see every write of the governed run's database under the working directory).
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();

@@ -19,16 +19,45 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     public Task<IReadOnlyList<AuditEvent>> ProcessAsync(string body, CancellationToken cancellationToken) =>
         ProcessManyAsync([body], cancellationToken);
 
-    /// <summary>Several messages at once: their events go to the store in one append (one commit embedded).</summary>
-    /// <returns>The messages' events, now stored.</returns>
+    /// <summary>
+    /// Several messages at once: their events go to the store in one append (one commit embedded). A call's event
+    /// superseded by a later stage of the same call in the same batch is not written (the store would replace it).
+    /// </summary>
+    /// <returns>The messages' events, now stored (without the superseded ones).</returns>
     /// <exception cref="System.Text.Json.JsonException">One of the messages is not an audit event; nothing was stored.</exception>
     public async Task<IReadOnlyList<AuditEvent>> ProcessManyAsync(IReadOnlyList<string> bodies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bodies);
-        var auditEvents = bodies.Count == 1 ? AuditJson.DeserializeMessage(bodies[0]) : bodies.SelectMany(AuditJson.DeserializeMessage).ToArray();
+        var auditEvents = Latest(bodies.Count == 1 ? AuditJson.DeserializeMessage(bodies[0]) : bodies.SelectMany(AuditJson.DeserializeMessage).ToArray());
         await store.AppendManyAsync(auditEvents, cancellationToken).ConfigureAwait(false);
         await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
         return auditEvents;
+    }
+
+    /// <summary>Each (tenant, id) once, at its latest stage, in the order the events came.</summary>
+    private static IReadOnlyList<AuditEvent> Latest(IReadOnlyList<AuditEvent> auditEvents)
+    {
+        if (auditEvents.Count < 2)
+        {
+            return auditEvents;
+        }
+
+        var latest = new Dictionary<(string TenantId, string Id), int>(auditEvents.Count);
+        var kept = new List<AuditEvent>(auditEvents.Count);
+        foreach (var auditEvent in auditEvents)
+        {
+            if (!latest.TryGetValue((auditEvent.TenantId, auditEvent.Id), out var index))
+            {
+                latest[(auditEvent.TenantId, auditEvent.Id)] = kept.Count;
+                kept.Add(auditEvent);
+            }
+            else if (auditEvent.Stage > kept[index].Stage)
+            {
+                kept[index] = auditEvent;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Moves events parked in <c>dome-audit-poison</c> into the store; unreadable ones stay parked.</summary>

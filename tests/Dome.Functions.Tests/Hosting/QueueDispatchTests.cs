@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dome.Functions.Tests.Hosting;
 
-/// <summary>The embedded dispatcher plays the Functions host: envelopes over HTTP, retries, then the poison queue.</summary>
+/// <summary>The embedded dispatcher plays the Functions host: functions invoked in process (the HTTP routes answer the host's envelopes), retries, then the poison queue.</summary>
 public sealed class QueueDispatchTests : ServerTestBase
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Dome:Dispatcher:RetryDelay"] = "00:00:00.050" };
@@ -32,6 +32,34 @@ public sealed class QueueDispatchTests : ServerTestBase
         var failures = Server.Logs.Entries.Where(e => e.EventId == 2000).Select(e => e.Message).ToArray();
         Assert.Equal(5, failures.Length);
         Assert.Contains("5 times; moved it to dome-lifecycle-poison", Assert.Single(Server.Logs.Entries, e => e.EventId == 3001).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditMessages_OneBroken_OthersStored_BrokenOneParkedInPoison()
+    {
+        var queue = Server.Services.GetRequiredService<IMessageQueue>();
+        var store = Server.Services.GetRequiredService<Core.Audit.IAuditStore>();
+        static string Event(string id) => Core.Audit.AuditJson.Serialize(new Core.Audit.AuditEvent
+        {
+            Id = id,
+            Kind = Core.Audit.AuditEventKinds.ToolCall,
+            Time = DateTimeOffset.UtcNow,
+            TenantId = "tnt_dispatch",
+            Decision = Core.Audit.AuditDecisions.Allow,
+        });
+
+        // Sent back to back, so the dispatcher usually receives them as one batch: the batch's single append fails on
+        // the broken message, and each message is then processed alone.
+        await queue.SendAsync(QueueNames.Audit, Event("call_a"), Api.Ct);
+        await queue.SendAsync(QueueNames.Audit, "{not an event", Api.Ct);
+        await queue.SendAsync(QueueNames.Audit, Event("call_b"), Api.Ct);
+
+        await Api.EventuallyAsync(
+            async () => await queue.CountAsync("dome-audit-poison", Api.Ct) == 1 && await queue.CountAsync(QueueNames.Audit, Api.Ct) == 0,
+            "the broken message to move to dome-audit-poison");
+        var stored = await store.QueryAsync(new Core.Audit.AuditQuery { TenantId = "tnt_dispatch" }, Api.Ct);
+        Assert.Equal(["call_a", "call_b"], stored.Events.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("{not an event", Assert.Single(await queue.PeekAsync("dome-audit-poison", 10, Api.Ct)).Body);
     }
 
     [Fact]

@@ -55,6 +55,37 @@ public sealed class AuditProcessingTests : IDisposable
         Assert.Equal(0, await queue.CountAsync(poison, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task ProcessMany_StagesOfOneCallInOneBatch_StoresTheLatestOnceAndTheOthers()
+    {
+        var queue = new SqliteMessageQueue(database, TimeProvider.System);
+        var decided = Event("call_1", "t1") with { Stage = AuditStages.Decided, UpstreamStatus = null };
+        var completed = Event("call_1", "t1") with { Stage = AuditStages.Completed, UpstreamStatus = 201 };
+        var bodies = new[]
+        {
+            "[" + AuditJson.Serialize(decided) + "," + AuditJson.Serialize(Event("call_2", "t1")) + "]",
+            AuditJson.Serialize(completed),
+        };
+
+        var stored = await new AuditProcessor(store, queue).ProcessManyAsync(bodies, TestContext.Current.CancellationToken);
+
+        Assert.Equal([("call_1", AuditStages.Completed), ("call_2", AuditStages.Completed)], stored.Select(e => (e.Id, e.Stage)));
+        var page = await store.QueryAsync(new AuditQuery { TenantId = "t1" }, TestContext.Current.CancellationToken);
+        Assert.Equal(["call_1", "call_2"], Ids(page).Order().ToArray());
+        Assert.Equal(201, page.Events.Single(e => e.Id == "call_1").UpstreamStatus);
+    }
+
+    [Fact]
+    public async Task ProcessMany_OneBodyNotAnEvent_StoresNothing()
+    {
+        var queue = new SqliteMessageQueue(database, TimeProvider.System);
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() =>
+            new AuditProcessor(store, queue).ProcessManyAsync([AuditJson.Serialize(Event("call_1", "t1")), "{not json"], TestContext.Current.CancellationToken));
+
+        Assert.Empty((await store.QueryAsync(new AuditQuery { TenantId = "t1" }, TestContext.Current.CancellationToken)).Events);
+    }
+
     private static AuditEvent Event(string id, string tenant) => new()
     {
         Id = id,
