@@ -1,17 +1,19 @@
 using System.Buffers;
 using System.Text;
-using System.Threading.Channels;
 using Dome.Core.Queues;
 
 namespace Dome.Core.Audit;
 
 /// <summary>
-/// Group commit for the audit trail: calls hand their event to one in-process writer, which puts everything that
-/// accumulated while its previous write ran on the <c>dome-audit</c> queue as ONE message (a JSON array of events,
-/// at most <see cref="MaxMessageBytes"/>), and completes each caller's task only once that message is durable. A
-/// call therefore waits for one queue write, not for its own serialized one: under load, N concurrent calls share
-/// one write instead of queueing N writes on the database lock. A failed write fails every call of its batch (the
-/// pipeline then refuses to forward, or withholds the result), so nothing passes unaudited.
+/// Group commit for the audit trail: everything that accumulates while a write to the <c>dome-audit</c> queue runs
+/// goes into the next write as ONE message (a JSON array of events, at most <see cref="MaxMessageBytes"/> and
+/// <see cref="MaxEvents"/>), and each caller's task completes only once the message holding its event is durable.
+/// A call arriving while no write runs writes at once, on its own thread (no hand-off to a writer thread, so an
+/// idle gateway pays one queue insert and no thread switch); calls arriving during a write wait for the next one,
+/// written by the caller that started the running one once its own event is durable, or by a thread-pool task it
+/// hands the rest to. Under load N concurrent calls thus share one write instead of queueing N writes on the
+/// database lock. A failed write fails every call of its batch (the pipeline then refuses to forward, or withholds
+/// the result), so nothing passes unaudited.
 /// </summary>
 public sealed class BatchingAuditSink : IAuditSink, IAsyncDisposable
 {
@@ -25,94 +27,135 @@ public sealed class BatchingAuditSink : IAuditSink, IAsyncDisposable
     public const int MaxEvents = 256;
 
     private readonly IMessageQueue queue;
-    private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task writer;
+    private readonly Lock sync = new();
+    private readonly Queue<Pending> pending = new();
+    private readonly List<Pending> batch = new(MaxEvents);
+    private readonly ArrayBufferWriter<byte> body = new(MaxMessageBytes);
+    private bool writing;
+    private bool stopped;
 
-    public BatchingAuditSink(IMessageQueue queue)
-    {
-        this.queue = queue;
-        writer = Task.Run(WriteLoopAsync);
-    }
+    public BatchingAuditSink(IMessageQueue queue) => this.queue = queue;
 
     /// <summary>Completes when the event is durably on the <c>dome-audit</c> queue; throws when it is not.</summary>
     public ValueTask WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         var item = new Pending(AuditJson.SerializeToUtf8Bytes(auditEvent));
-        if (!pending.Writer.TryWrite(item))
+        lock (sync)
         {
-            throw new InvalidOperationException("the audit writer is stopped; the event was not written");
+            if (stopped)
+            {
+                throw new InvalidOperationException("the audit writer is stopped; the event was not written");
+            }
+
+            pending.Enqueue(item);
+            if (writing)
+            {
+                return Await(item, cancellationToken);
+            }
+
+            writing = true;
         }
 
-        return new ValueTask(cancellationToken.CanBeCanceled ? item.Done.Task.WaitAsync(cancellationToken) : item.Done.Task);
+        return LeadAsync(item, cancellationToken);
     }
 
     /// <summary>Writes what is pending, then stops; later writes throw.</summary>
     public async ValueTask DisposeAsync()
     {
-        pending.Writer.TryComplete();
-        await writer.ConfigureAwait(false);
+        Task[] left;
+        lock (sync)
+        {
+            stopped = true;
+            left = pending.Select(p => (Task)p.Done.Task).ToArray();
+        }
+
+        // Whoever is writing writes these too; their failures belong to their callers.
+        await Task.WhenAll(left).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    private async Task WriteLoopAsync()
+    private static ValueTask Await(Pending item, CancellationToken cancellationToken) =>
+        new(cancellationToken.CanBeCanceled ? item.Done.Task.WaitAsync(cancellationToken) : item.Done.Task);
+
+    /// <summary>Writes batches until <paramref name="own"/> is written, then hands any rest to the thread pool.</summary>
+    private async ValueTask LeadAsync(Pending own, CancellationToken cancellationToken)
     {
-        var reader = pending.Reader;
-        var batch = new List<Pending>(MaxEvents);
-        var body = new ArrayBufferWriter<byte>(MaxMessageBytes);
-        Pending? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
+        await WriteBatchesAsync(own).ConfigureAwait(false);
+        await Await(own, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteBatchesAsync(Pending? until)
+    {
+        while (true)
         {
-            // Everything that accumulated, up to the message's bounds; an event that does not fit waits for the next.
-            var size = 2;
-            if (carried is not null)
+            lock (sync)
             {
-                batch.Add(carried);
-                size += carried.Json.Length;
-                carried = null;
-            }
-
-            while (batch.Count < MaxEvents && reader.TryRead(out var item))
-            {
-                if (batch.Count > 0 && size + item.Json.Length + 1 > MaxMessageBytes)
+                if (pending.Count == 0)
                 {
-                    carried = item;
-                    break;
+                    writing = false;
+                    return;
                 }
 
-                batch.Add(item);
-                size += item.Json.Length + 1;
+                if (until is { Done.Task.IsCompleted: true })
+                {
+                    // Our own event is written; the calls that queued meanwhile get their write on the thread pool.
+                    _ = Task.Run(() => WriteBatchesAsync(null));
+                    return;
+                }
+
+                TakeBatch();
             }
 
-            try
+            await WriteBatchAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Everything pending, up to the message's bounds; an event that does not fit waits for the next.</summary>
+    private void TakeBatch()
+    {
+        batch.Clear();
+        var size = 2;
+        while (batch.Count < MaxEvents && pending.TryPeek(out var item))
+        {
+            if (batch.Count > 0 && size + item.Json.Length + 1 > MaxMessageBytes)
             {
-                body.Clear();
-                body.Write("["u8);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        body.Write(","u8);
-                    }
-
-                    body.Write(batch[i].Json);
-                }
-
-                body.Write("]"u8);
-                await queue.SendAsync(QueueNames.Audit, Encoding.UTF8.GetString(body.WrittenSpan), CancellationToken.None).ConfigureAwait(false);
-                foreach (var item in batch)
-                {
-                    item.Done.TrySetResult();
-                }
+                break;
             }
-            catch (Exception e)
+
+            batch.Add(pending.Dequeue());
+            size += item.Json.Length + 1;
+        }
+    }
+
+    private async Task WriteBatchAsync()
+    {
+        try
+        {
+            body.Clear();
+            body.Write("["u8);
+            for (var i = 0; i < batch.Count; i++)
             {
-                foreach (var item in batch)
+                if (i > 0)
                 {
-                    item.Done.TrySetException(e);
+                    body.Write(","u8);
                 }
+
+                body.Write(batch[i].Json);
             }
 
-            batch.Clear();
+            body.Write("]"u8);
+            await queue.SendAsync(QueueNames.Audit, Encoding.UTF8.GetString(body.WrittenSpan), CancellationToken.None).ConfigureAwait(false);
+            foreach (var item in batch)
+            {
+                item.Done.TrySetResult();
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var item in batch)
+            {
+                item.Done.TrySetException(e);
+            }
         }
     }
 
