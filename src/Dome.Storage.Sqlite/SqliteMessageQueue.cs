@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dome.Core.Queues;
 using Microsoft.Data.Sqlite;
 
@@ -6,11 +7,13 @@ namespace Dome.Storage.Sqlite;
 /// <summary>
 /// The embedded queue, in the same database as the registry, with Storage Queue semantics: receiving hides a
 /// message for a visibility timeout and counts the delivery; only a delete with the current pop receipt removes it.
+/// A message's id is its send order (the table's integer key), so a write touches the table and one index, both at
+/// their end; the index on (queue, visible_at) ends in that key, so "oldest visible first" is an index walk.
 /// </summary>
 public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider time) : IMessageQueue
 {
-    private const string MessageColumns = "id, body, dequeue_count, pop_receipt, inserted_at, visible_at";
-    private const string DeleteOne = "DELETE FROM queue_messages WHERE queue = $q AND id = $id AND pop_receipt = $r";
+    private const string MessageColumns = "seq, body, dequeue_count, pop_receipt, inserted_at, visible_at";
+    private const string DeleteOne = "DELETE FROM queue_messages WHERE seq = $id AND queue = $q AND pop_receipt = $r";
 
     public async Task SendAsync(string queue, string body, CancellationToken cancellationToken)
     {
@@ -19,10 +22,9 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         var command = turn.Command(
             """
-            INSERT INTO queue_messages (id, queue, body, dequeue_count, inserted_at, visible_at, seq)
-            VALUES ($id, $q, $body, 0, $now, $now, (SELECT COALESCE(MAX(seq), 0) + 1 FROM queue_messages))
+            INSERT INTO queue_messages (queue, body, dequeue_count, inserted_at, visible_at) VALUES ($q, $body, 0, $now, $now)
             """,
-            null, ("$id", Guid.CreateVersion7().ToString("N")), ("$q", queue), ("$body", body), ("$now", now));
+            null, ("$q", queue), ("$body", body), ("$now", now));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -52,8 +54,8 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         var command = turn.Command(
             $"""
             UPDATE queue_messages SET dequeue_count = dequeue_count + 1, pop_receipt = $receipt || '.' || seq, visible_at = $until
-            WHERE id IN (SELECT id FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY visible_at, seq LIMIT $max)
-            RETURNING {MessageColumns}, seq
+            WHERE seq IN (SELECT seq FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY visible_at, seq LIMIT $max)
+            RETURNING {MessageColumns}
             """,
             null, ("$receipt", Guid.NewGuid().ToString("N")), ("$until", now + (long)visibilityTimeout.TotalMilliseconds), ("$q", queue), ("$now", now), ("$max", max));
         var received = new List<(long Order, QueueMessage Message)>();
@@ -61,7 +63,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                received.Add((reader.GetInt64(6), Read(reader)));
+                received.Add((reader.GetInt64(0), Read(reader)));
             }
         }
 
@@ -73,7 +75,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
     public async Task<bool> DeleteAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken)
     {
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        return await turn.Command(DeleteOne, null, ("$q", queue), ("$id", messageId), ("$r", popReceipt))
+        return await turn.Command(DeleteOne, null, ("$q", queue), ("$id", Key(messageId)), ("$r", popReceipt))
             .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -91,7 +93,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         var deleted = 0;
         foreach (var message in messages)
         {
-            deleted += await turn.Command(DeleteOne, transaction, ("$q", queue), ("$id", message.Id), ("$r", message.PopReceipt))
+            deleted += await turn.Command(DeleteOne, transaction, ("$q", queue), ("$id", Key(message.Id)), ("$r", message.PopReceipt))
                 .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -104,8 +106,8 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         var visibleAt = time.GetUtcNow().Add(delay).ToUnixTimeMilliseconds();
         using var turn = await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         var command = turn.Command(
-            "UPDATE queue_messages SET visible_at = $v, pop_receipt = NULL WHERE queue = $q AND id = $id AND pop_receipt = $r", null,
-            ("$v", visibleAt), ("$q", queue), ("$id", messageId), ("$r", popReceipt));
+            "UPDATE queue_messages SET visible_at = $v, pop_receipt = NULL WHERE seq = $id AND queue = $q AND pop_receipt = $r", null,
+            ("$v", visibleAt), ("$q", queue), ("$id", Key(messageId)), ("$r", popReceipt));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -131,9 +133,13 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider tim
         return list;
     }
 
+    /// <summary>The table key of a message id; null (matching nothing) for an id this queue never issued.</summary>
+    private static long? Key(string messageId) =>
+        long.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : null;
+
     private static QueueMessage Read(SqliteDataReader reader) => new()
     {
-        Id = reader.GetString(0),
+        Id = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
         Body = reader.GetString(1),
         DequeueCount = reader.GetInt32(2),
         PopReceipt = reader.NullableString(3) ?? string.Empty,

@@ -211,6 +211,21 @@ internal static class SqliteMigrations
             ALTER TABLE identity_providers ADD COLUMN customer_claim TEXT;
             CREATE INDEX agent_events_unprocessed ON agent_events (at) WHERE processed_at IS NULL;
             """),
+        (10, "queue messages keyed by their send order (two b-trees per write instead of four)", """
+            CREATE TABLE queue_messages_by_seq (
+                seq INTEGER PRIMARY KEY,
+                queue TEXT NOT NULL,
+                body TEXT NOT NULL,
+                dequeue_count INTEGER NOT NULL DEFAULT 0,
+                pop_receipt TEXT,
+                inserted_at INTEGER NOT NULL,
+                visible_at INTEGER NOT NULL);
+            INSERT INTO queue_messages_by_seq (seq, queue, body, dequeue_count, pop_receipt, inserted_at, visible_at)
+                SELECT seq, queue, body, dequeue_count, pop_receipt, inserted_at, visible_at FROM queue_messages;
+            DROP TABLE queue_messages;
+            ALTER TABLE queue_messages_by_seq RENAME TO queue_messages;
+            CREATE INDEX queue_messages_ready ON queue_messages (queue, visible_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -45,6 +45,36 @@ public sealed class SqliteMigrationTests
     }
 
     [Fact]
+    public async Task Open_QueueAtVersion9_KeepsWaitingMessagesInOrder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dome-migrate-" + Guid.NewGuid().ToString("N") + ".db");
+        var old = SqliteDatabase.Open(path, migrateTo: 9);
+        using (var connection = old.OpenConnection())
+        using (var insert = connection.CreateCommand())
+        {
+            // Version 9 keyed messages by a random text id, with seq as the send order.
+            insert.CommandText = """
+                INSERT INTO queue_messages (id, queue, body, dequeue_count, pop_receipt, inserted_at, visible_at, seq) VALUES
+                    ('f00d', 'dome-audit', 'second', 0, NULL, 1000, 1000, 7),
+                    ('beef', 'dome-audit', 'first', 2, NULL, 900, 900, 3);
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        old.Dispose();
+        SqliteConnection.ClearAllPools();
+        var upgraded = SqliteDatabase.Open(path);
+        var queue = new SqliteMessageQueue(upgraded, TimeProvider.System);
+        await queue.SendAsync("dome-audit", "third", TestContext.Current.CancellationToken);
+
+        var received = await queue.ReceiveManyAsync("dome-audit", 10, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal([("first", 3), ("second", 1), ("third", 1)], received.Select(m => (m.Body, m.DequeueCount)));
+        Assert.Equal(3, await queue.DeleteManyAsync("dome-audit", received, TestContext.Current.CancellationToken));
+        Assert.False(await queue.DeleteAsync("dome-audit", "beef", "x", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void Open_Twice_AppliesEachMigrationOnce()
     {
         var path = Path.Combine(Path.GetTempPath(), "dome-migrate-" + Guid.NewGuid().ToString("N") + ".db");
