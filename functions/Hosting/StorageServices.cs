@@ -52,6 +52,7 @@ internal static class StorageServices
 
     private static void AddSqlite(IServiceCollection services)
     {
+        services.AddHostedService<SqliteCheckpointSweep>();
         services.AddSingleton<ITenantStore, SqliteTenantStore>();
         services.AddSingleton<IAgentStore, SqliteAgentStore>();
         services.AddSingleton<IIdentityProviderStore, SqliteIdentityProviderStore>();

@@ -166,6 +166,8 @@ public sealed class SqliteDatabase : IDisposable
     /// crash of the operating system or a power cut, which may roll back the last commits; the database stays
     /// consistent either way. FULL would fsync each commit (~1.5 ms on the reference machine, docs/benchmarks.md),
     /// which the audited call waits for twice (docs/audit.md). Without this line only the first connection got NORMAL.
+    /// Checkpoints run in the background (<see cref="SqliteCheckpointSweep"/>); a connection checkpoints by itself
+    /// only past <see cref="AutoCheckpointPages"/>.
     /// </summary>
     private static void WaitWhenBusy(SqliteConnection connection)
     {
@@ -175,9 +177,24 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
         command.ExecuteNonQuery();
         Configured.AddOrUpdate(handle, Marker);
+    }
+
+    /// <summary>
+    /// The WAL size (pages) at which a committing connection checkpoints by itself: a fallback well above what the
+    /// background <see cref="SqliteCheckpointSweep"/> lets the WAL grow to (SQLite's default is 1,000).
+    /// </summary>
+    public const int AutoCheckpointPages = 20_000;
+
+    /// <summary>A passive checkpoint: copies what no reader still needs from the WAL into the file, never waiting for writers or readers.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The schema version the file is at.</summary>
