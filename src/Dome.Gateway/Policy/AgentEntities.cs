@@ -7,6 +7,8 @@ namespace Dome.Gateway.Policy;
 /// <summary>An agent as Cedar sees it: the principal's uid and the store of the agent, its workspace and the tenant. Immutable.</summary>
 internal sealed class AgentEntities
 {
+    private Combined? lastCombined;
+
     private AgentEntities(string tenantId, EntityUid principal, EntityStore entities)
     {
         TenantId = tenantId;
@@ -19,6 +21,23 @@ internal sealed class AgentEntities
     public EntityUid Principal { get; }
 
     public EntityStore Entities { get; }
+
+    /// <summary>
+    /// These entities with <paramref name="tool"/>'s. The last combination is kept (an agent mostly calls the same tool
+    /// again), so a repeated call allocates nothing for its entities.
+    /// </summary>
+    public EntityStore With(ToolEntities tool)
+    {
+        var last = Volatile.Read(ref lastCombined);
+        if (last is not null && ReferenceEquals(last.Tool, tool))
+        {
+            return last.Entities;
+        }
+
+        var combined = EntityStore.Combine(Entities, tool.Entities);
+        Volatile.Write(ref lastCombined, new Combined(tool, combined));
+        return combined;
+    }
 
     public static AgentEntities Build(Agent agent, string tenantId)
     {
@@ -38,4 +57,6 @@ internal sealed class AgentEntities
             .Build();
         return new AgentEntities(tenantId, principal, entities);
     }
+
+    private sealed record Combined(ToolEntities Tool, EntityStore Entities);
 }

@@ -23,7 +23,7 @@ internal static class CedarArguments
                 var attributes = new Dictionary<string, CedarValue>(json.GetPropertyCount(), StringComparer.Ordinal);
                 foreach (var member in json.EnumerateObject())
                 {
-                    if (Value(member.Value) is { } value && !attributes.TryAdd(member.Name, value))
+                    if (Value(member.Value) is { } value && !attributes.TryAdd(ArgumentNames.Of(member), value))
                     {
                         throw new PolicyInputException($"the arguments have the key `{member.Name}` twice in one object");
                     }

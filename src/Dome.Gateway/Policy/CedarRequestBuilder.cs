@@ -9,8 +9,8 @@ namespace Dome.Gateway.Policy;
 /// <c>Dome::Agent</c> (in its <c>Dome::Workspace</c>, in the <c>Dome::Tenant</c>), action
 /// <c>Dome::Action::"call"</c>, resource <c>Dome::Tool</c> (in its <c>Dome::Connection</c>), and the context
 /// <c>args</c>, <c>intent</c>, <c>chain</c>, <c>depth</c>, <c>user</c>, <c>approval</c>, <c>time</c>.
-/// The agent's and the tool's entities come from <see cref="CedarEntityCache"/>; per call only the context (and the
-/// user of an act-as call) is built, as values; the policy set itself is never rebuilt.
+/// The agent's, the tool's and the user's entities come from <see cref="CedarEntityCache"/>; per call only the context
+/// is built, as values; the policy set itself is never rebuilt.
 /// </summary>
 internal static class CedarRequestBuilder
 {
@@ -38,15 +38,15 @@ internal static class CedarRequestBuilder
         };
 
         EntityStore entities;
-        if (call.User is { } user)
+        if (call.User is { } facts)
         {
-            var uid = new EntityUid(UserType, user.Id);
-            context["user"] = new EntityValue(uid);
-            entities = EntityStore.Combine(agent.Entities, tool.Entities, User(uid, user));
+            var user = CedarEntityCache.User(facts, call.TenantId);
+            context["user"] = user.Value;
+            entities = EntityStore.Combine(agent.Entities, tool.Entities, user.Entities);
         }
         else
         {
-            entities = EntityStore.Combine(agent.Entities, tool.Entities);
+            entities = agent.With(tool);
         }
 
         if (approval is not null)
@@ -76,23 +76,5 @@ internal static class CedarRequestBuilder
         }
 
         return SetValue.Of(agents);
-    }
-
-    /// <summary>The act-as user's entity: per call, since its groups and claims come from the call's token.</summary>
-    private static EntityStore User(EntityUid uid, UserFacts user)
-    {
-        var attributes = CedarEntityCache.Attributes(3);
-        attributes["groups"] = CedarEntityCache.Strings(user.Groups);
-        if (user.Email is not null)
-        {
-            attributes["email"] = new StringValue(user.Email);
-        }
-
-        if (user.Customer is not null)
-        {
-            attributes["customer"] = new StringValue(user.Customer);
-        }
-
-        return new EntityStoreBuilder(1).Add(uid, attributes).Build();
     }
 }

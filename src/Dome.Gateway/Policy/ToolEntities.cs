@@ -42,25 +42,10 @@ internal sealed class ToolEntities
     }
 
     /// <summary>Whether <paramref name="tool"/> (of the same tenant) has exactly the facts these entities were built from.</summary>
-    public bool Describes(ToolFacts tool)
-    {
-        if (!string.Equals(tool.Name, facts.Name, StringComparison.Ordinal)
-            || !string.Equals(tool.Connection, facts.Connection, StringComparison.Ordinal)
-            || !string.Equals(tool.Operation, facts.Operation, StringComparison.Ordinal)
-            || !string.Equals(tool.Risk, facts.Risk, StringComparison.Ordinal)
-            || tool.Tags.Count != facts.Tags.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < facts.Tags.Count; i++)
-        {
-            if (!string.Equals(tool.Tags[i], facts.Tags[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool Describes(ToolFacts tool) =>
+        string.Equals(tool.Name, facts.Name, StringComparison.Ordinal)
+        && string.Equals(tool.Connection, facts.Connection, StringComparison.Ordinal)
+        && string.Equals(tool.Operation, facts.Operation, StringComparison.Ordinal)
+        && string.Equals(tool.Risk, facts.Risk, StringComparison.Ordinal)
+        && CedarEntityCache.SameStrings(tool.Tags, facts.Tags);
 }

@@ -68,6 +68,43 @@ public sealed class CedarEntityCacheTests
         Assert.False(two.Entities.Contains(new EntityUid("Dome::Tenant", "t1")));
     }
 
+    [Fact]
+    public void Build_UserClaimsChanged_SeesTheNewClaims()
+    {
+        var support = PolicySet.Parse("""permit (principal, action, resource) when { context.user.groups.contains("support") && context.user.customer == "c1" };""");
+        var call = Calls.Call(tool: "cache/user_change", user: new UserFacts { Id = "cache-u1", Groups = ["support"], Customer = "c1" });
+        var cedar = Build(call);
+        Assert.True(Authorizer.IsAuthorized(cedar.Request, support, cedar.Entities).IsAllowed);
+
+        var moved = Build(call with { User = call.User! with { Customer = "c2" } });
+        var regrouped = Build(call with { User = call.User! with { Groups = ["sales"] } });
+
+        Assert.False(Authorizer.IsAuthorized(moved.Request, support, moved.Entities).IsAllowed);
+        Assert.False(Authorizer.IsAuthorized(regrouped.Request, support, regrouped.Entities).IsAllowed);
+        Assert.Equal(6, moved.Entities.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"ab": 1, "a\u0062": 2}""")]
+    [InlineData("""{"amount": 1, "amount": 2}""")]
+    public void Build_SameNameTwiceSpelledEitherWay_Throws(string args)
+    {
+        Assert.Throws<PolicyInputException>(() => Build(Calls.Call(args: args)));
+    }
+
+    [Fact]
+    public void Build_EscapedArgumentName_ReadsAsTheName()
+    {
+        // :: Twice: the second call finds the names it shares with the first among the known ones.
+        for (var i = 0; i < 2; i++)
+        {
+            var cedar = Build(Calls.Call(args: """{"a\u0062": 1, "ab\"c": 2, "caf\u00e9": 3, "naïve": 4}"""));
+
+            var args = (RecordValue)cedar.Request.Context.Attributes["args"];
+            Assert.Equal(["ab", "ab\"c", "café", "naïve"], args.Attributes.Keys.Order(StringComparer.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("1.23456", "1.2346")]
     [InlineData("-0.00005", "-0.0001")]
