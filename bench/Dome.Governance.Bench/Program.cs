@@ -7,9 +7,15 @@ using Dome.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench/Dome.Governance.Bench
-// Prints µs and bytes allocated per call for typical rule sets and limit sets. Single-threaded, after warm-up.
+// dotnet run -c Release --project bench/Dome.Governance.Bench [-- policy]
+// Prints µs and bytes allocated per call for typical rule sets, limit sets and the policy decision. Single-threaded, after warm-up.
 const int Calls = 50_000;
+if (args is ["policy"])
+{
+    await PolicyBench.RunAsync(Calls);
+    return;
+}
+
 var ticket = Encoding.UTF8.GetBytes("""
     {"id":123,"status":"open","subject":"Printer broken","requester":{"name":"Ann Lee","email":"ann@example.com","phone":"415-555-2671"},
      "tags":["hw","urgent"],"description":"It does not print. Card 4111 1111 1111 1111 was charged twice.","comments":[{"by":"agent","text":"Looking"}]}
@@ -35,6 +41,7 @@ await SetAsync(LimitScope.Customer, "*", rps: null, concurrency: null, daily: 10
 await SetAsync(LimitScope.Tool, "zendesk", rps: 1e6, concurrency: null, daily: 100_000_000);
 await MeasureAsync("  + customer and connection quotas");
 File.Delete(path);
+await PolicyBench.RunAsync(Calls);
 
 Action Rules(OutputRules rules)
 {

@@ -44,6 +44,7 @@ public static class Authorizer
         var actionAncestors = entities.AncestorsOf(request.Action);
         var resourceAncestors = entities.AncestorsOf(request.Resource);
         Evaluator? evaluator = null;
+        string? firstPermit = null, firstForbid = null;
         List<string>? permits = null, forbids = null;
         List<PolicyError>? errors = null;
 
@@ -88,24 +89,37 @@ public static class Authorizer
                 {
                     if (policy.Effect == Effect.Forbid)
                     {
-                        (forbids ??= []).Add(policy.Id);
+                        Add(ref firstForbid, ref forbids, policy.Id);
                     }
                     else
                     {
-                        (permits ??= []).Add(policy.Id);
+                        Add(ref firstPermit, ref permits, policy.Id);
                     }
                 }
             }
         }
 
         IReadOnlyList<PolicyError> errorList = errors ?? (IReadOnlyList<PolicyError>)NoErrors;
-        if (forbids is not null)
+        if (firstForbid is not null)
         {
-            return new AuthorizationResponse(Decision.Deny, forbids, errorList);
+            return new AuthorizationResponse(Decision.Deny, forbids ?? (IReadOnlyList<string>)[firstForbid], errorList);
         }
 
-        return permits is not null
-            ? new AuthorizationResponse(Decision.Allow, permits, errorList)
+        return firstPermit is not null
+            ? new AuthorizationResponse(Decision.Allow, permits ?? (IReadOnlyList<string>)[firstPermit], errorList)
             : new AuthorizationResponse(Decision.Deny, NoReasons, errorList);
+    }
+
+    /// <summary>Collects policy ids in order; one id (the usual case) needs no list.</summary>
+    private static void Add(ref string? first, ref List<string>? all, string id)
+    {
+        if (first is null)
+        {
+            first = id;
+        }
+        else
+        {
+            (all ??= [first]).Add(id);
+        }
     }
 }

@@ -12,7 +12,15 @@ namespace Dome.Cedar;
 /// </summary>
 public sealed class EntityStore
 {
+    private static readonly Dictionary<EntityUid, Entity> NoEntities = [];
+
     private readonly Dictionary<EntityUid, Entity> entities;
+
+    // :: A combined store (see Combine) keeps its flat parts and searches them in order; a flat store has none.
+    private readonly EntityStore[]? parts;
+
+    // :: Parents named by this store's entities that it does not define (what another part could extend).
+    private EntityUid[] danglingParents = [];
 
     private EntityStore(Dictionary<EntityUid, Entity> entities)
     {
@@ -20,11 +28,34 @@ public sealed class EntityStore
         ComputeAncestors();
     }
 
+    private EntityStore(EntityStore[] parts)
+    {
+        entities = NoEntities;
+        this.parts = parts;
+    }
+
     /// <summary>A store with no entities.</summary>
     public static EntityStore Empty { get; } = new(new Dictionary<EntityUid, Entity>());
 
     /// <summary>The number of entities.</summary>
-    public int Count => entities.Count;
+    public int Count
+    {
+        get
+        {
+            if (parts is null)
+            {
+                return entities.Count;
+            }
+
+            int count = 0;
+            foreach (var part in parts)
+            {
+                count += part.entities.Count;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>
     /// Reads Cedar's entities JSON: an array of `{"uid": {"type", "id"}, "attrs": {...}, "parents": [uids], "tags": {...}}`.
@@ -33,7 +64,7 @@ public sealed class EntityStore
     public static EntityStore FromJson(string json) => FromJson(json, null);
 
     /// <summary>Whether an entity with <paramref name="uid"/> is in the store.</summary>
-    public bool Contains(EntityUid uid) => entities.ContainsKey(uid);
+    public bool Contains(EntityUid uid) => TryGet(uid, out _);
 
     internal static EntityStore FromJson(string json, ISchemaShapes? schema)
     {
@@ -90,32 +121,154 @@ public sealed class EntityStore
         return new EntityStore(map);
     }
 
+    /// <summary>
+    /// One store holding the entities of <paramref name="stores"/>, which must be disjoint: it decides exactly as one store
+    /// built from all their entities would. Stores that only share leaf entities (parents none of them extends) are used as
+    /// they are, without copying, so a caller can keep the parts that rarely change and combine them per request.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two stores hold an entity with the same uid.</exception>
+    /// <exception cref="CedarParseException">The combined hierarchy has a cycle.</exception>
+    public static EntityStore Combine(params ReadOnlySpan<EntityStore> stores)
+    {
+        int count = 0;
+        foreach (var store in stores)
+        {
+            ArgumentNullException.ThrowIfNull(store, nameof(stores));
+            count += store.parts?.Length ?? 1;
+        }
+
+        var all = new EntityStore[count];
+        int n = 0;
+        foreach (var store in stores)
+        {
+            if (store.parts is { } nested)
+            {
+                nested.CopyTo(all, n);
+                n += nested.Length;
+            }
+            else
+            {
+                all[n++] = store;
+            }
+        }
+
+        return Extends(all) ? Flatten(all) : new EntityStore(all);
+    }
+
     internal static EntityStore Create(Dictionary<EntityUid, Entity> entities) => new(entities);
 
-    internal bool TryGet(EntityUid uid, [MaybeNullWhen(false)] out Entity entity) => entities.TryGetValue(uid, out entity);
+    /// <summary>
+    /// Whether a part names as parent an entity another part defines with parents of its own: then the ancestors computed
+    /// per part are incomplete. A parent defined elsewhere without parents adds nothing (the part already lists it).
+    /// </summary>
+    private static bool Extends(EntityStore[] parts)
+    {
+        for (int i = 0; i < parts.Length; i++)
+        {
+            foreach (var uid in parts[i].entities.Keys)
+            {
+                for (int j = i + 1; j < parts.Length; j++)
+                {
+                    if (parts[j].entities.ContainsKey(uid))
+                    {
+                        throw new ArgumentException($"duplicate entity `{uid}`", nameof(parts));
+                    }
+                }
+            }
 
-    internal IReadOnlySet<EntityUid>? AncestorsOf(EntityUid uid) => entities.TryGetValue(uid, out var e) ? e.Ancestors : null;
+            foreach (var parent in parts[i].danglingParents)
+            {
+                for (int j = 0; j < parts.Length; j++)
+                {
+                    if (j != i && parts[j].entities.TryGetValue(parent, out var defined) && defined.Parents.Length > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static EntityStore Flatten(EntityStore[] parts)
+    {
+        var map = new Dictionary<EntityUid, Entity>();
+        foreach (var part in parts)
+        {
+            foreach (var entity in part.entities.Values)
+            {
+                map.Add(entity.Uid, new Entity(entity.Uid, entity.Attributes, entity.Parents, entity.Tags));
+            }
+        }
+
+        return new EntityStore(map);
+    }
+
+    internal bool TryGet(EntityUid uid, [MaybeNullWhen(false)] out Entity entity)
+    {
+        if (parts is null)
+        {
+            return entities.TryGetValue(uid, out entity);
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.entities.TryGetValue(uid, out entity))
+            {
+                return true;
+            }
+        }
+
+        entity = null;
+        return false;
+    }
+
+    internal IReadOnlySet<EntityUid>? AncestorsOf(EntityUid uid) => TryGet(uid, out var e) ? e.Ancestors : null;
 
     private void ComputeAncestors()
     {
         // :: Iterative depth-first search per entity; an entity whose closure is already complete contributes it whole.
-        var done = new HashSet<EntityUid>();
-        var stack = new Stack<EntityUid>();
+        // Entities without parents need neither (and a store of only those allocates nothing here).
+        HashSet<EntityUid>? done = null;
+        Stack<EntityUid>? stack = null;
+        List<EntityUid>? dangling = null;
         foreach (var entity in entities.Values)
         {
             if (entity.Parents.Length == 0)
             {
-                done.Add(entity.Uid);
+                done?.Add(entity.Uid);
                 continue;
+            }
+
+            if (done is null)
+            {
+                done = [];
+                stack = new Stack<EntityUid>();
+                foreach (var other in entities.Values)
+                {
+                    if (other.Parents.Length == 0)
+                    {
+                        done.Add(other.Uid);
+                    }
+                }
+            }
+
+            foreach (var p in entity.Parents)
+            {
+                if (!entities.ContainsKey(p) && (dangling ??= []).IndexOf(p) < 0)
+                {
+                    dangling.Add(p);
+                }
             }
 
             var ancestors = new HashSet<EntityUid>();
             foreach (var p in entity.Parents)
             {
-                stack.Push(p);
+                stack!.Push(p);
             }
 
-            while (stack.Count > 0)
+            while (stack!.Count > 0)
             {
                 var uid = stack.Pop();
                 if (!ancestors.Add(uid) || !entities.TryGetValue(uid, out var parent))
@@ -137,6 +290,11 @@ public sealed class EntityStore
 
             entity.Ancestors = ancestors;
             done.Add(entity.Uid);
+        }
+
+        if (dangling is not null)
+        {
+            danglingParents = dangling.ToArray();
         }
 
         // :: Like Cedar, the hierarchy must be acyclic: an entity that is its own ancestor is an error.

@@ -8,10 +8,10 @@ internal static class DatetimeFunctions
     public const string DatetimeType = "datetime";
     public const string DurationType = "duration";
 
-    public static CedarValue Wrap(CedarDateTime value) =>
+    public static ExtensionValue Wrap(CedarDateTime value) =>
         new ExtensionValue<CedarDateTime>(DatetimeType, value, static d => d.TryFormatIso(out var iso) ? $"datetime(\"{iso}\")" : d.ToCedarExpression(), static (a, b) => a.CompareTo(b));
 
-    public static CedarValue Wrap(CedarDuration value) =>
+    public static ExtensionValue Wrap(CedarDuration value) =>
         new ExtensionValue<CedarDuration>(DurationType, value, static d => $"duration(\"{d}\")", static (a, b) => a.CompareTo(b));
 
     public static IEnumerable<ExtensionFunction> All()

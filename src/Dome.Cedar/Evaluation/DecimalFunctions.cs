@@ -7,7 +7,7 @@ internal static class DecimalFunctions
 {
     public const string TypeName = "decimal";
 
-    public static CedarValue Wrap(CedarDecimal value) =>
+    public static ExtensionValue Wrap(CedarDecimal value) =>
         new ExtensionValue<CedarDecimal>(TypeName, value, static d => $"decimal(\"{d}\")");
 
     public static IEnumerable<ExtensionFunction> All()

@@ -7,6 +7,20 @@ public abstract class ExtensionValue : CedarValue
     {
     }
 
+    /// <summary>
+    /// The <c>datetime</c> value <paramref name="epochMilliseconds"/> after 1970-01-01T00:00:00Z: the value
+    /// <c>datetime("...")</c> gives for that instant, built without writing and parsing its text.
+    /// </summary>
+    public static ExtensionValue DatetimeFromEpochMilliseconds(long epochMilliseconds) =>
+        DatetimeFunctions.Wrap(Extensions.CedarDateTime.FromEpochMilliseconds(epochMilliseconds));
+
+    /// <summary>
+    /// The <c>decimal</c> value <paramref name="scaledValue"/> / 10^4 (Cedar decimals have four fractional digits): the
+    /// value <c>decimal("...")</c> gives for that number, built without writing and parsing its text.
+    /// </summary>
+    public static ExtensionValue DecimalFromScaled(long scaledValue) =>
+        DecimalFunctions.Wrap(Extensions.CedarDecimal.FromScaled(scaledValue));
+
     /// <summary>The extension type's name, e.g. `decimal`.</summary>
     public abstract string ExtensionType { get; }
 

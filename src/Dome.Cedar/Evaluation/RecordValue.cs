@@ -31,6 +31,22 @@ public sealed class RecordValue : CedarValue
 
     internal override ValueKind Kind => ValueKind.Record;
 
+    /// <summary>
+    /// A record over <paramref name="attributes"/> itself, not a copy: the caller hands the dictionary over and must not
+    /// change it afterwards. For callers that build a record per request and would otherwise copy it once more.
+    /// </summary>
+    /// <exception cref="ArgumentException">The dictionary does not compare keys ordinally, as Cedar attribute names are.</exception>
+    public static RecordValue FromDictionary(Dictionary<string, CedarValue> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (!ReferenceEquals(attributes.Comparer, StringComparer.Ordinal) && !ReferenceEquals(attributes.Comparer, EqualityComparer<string>.Default))
+        {
+            throw new ArgumentException("the attributes must compare names ordinally (`StringComparer.Ordinal`)", nameof(attributes));
+        }
+
+        return new(attributes, true);
+    }
+
     /// <summary>Takes ownership of <paramref name="attributes"/> (an ordinal dictionary).</summary>
     internal static RecordValue Wrap(Dictionary<string, CedarValue> attributes) => new(attributes, true);
 

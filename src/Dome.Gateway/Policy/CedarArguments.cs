@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Dome.Cedar;
 using Dome.Cedar.Evaluation;
 
 namespace Dome.Gateway.Policy;
@@ -14,30 +12,26 @@ internal static class CedarArguments
 {
     public static RecordValue Convert(JsonElement args) => (RecordValue)Value(args)!;
 
-    /// <summary>A Cedar <c>datetime</c> for <paramref name="time"/> (millisecond precision, UTC).</summary>
-    public static CedarValue Datetime(DateTimeOffset time)
-    {
-        var text = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return Extension("datetime", text);
-    }
+    /// <summary>A Cedar <c>datetime</c> for <paramref name="time"/> (millisecond precision, UTC; finer parts are dropped).</summary>
+    public static CedarValue Datetime(DateTimeOffset time) => ExtensionValue.DatetimeFromEpochMilliseconds(time.ToUnixTimeMilliseconds());
 
     private static CedarValue? Value(JsonElement json)
     {
         switch (json.ValueKind)
         {
             case JsonValueKind.Object:
-                var attributes = new Dictionary<string, CedarValue>(StringComparer.Ordinal);
+                var attributes = new Dictionary<string, CedarValue>(json.GetPropertyCount(), StringComparer.Ordinal);
                 foreach (var member in json.EnumerateObject())
                 {
-                    if (Value(member.Value) is { } value && !attributes.TryAdd(member.Name, value))
+                    if (Value(member.Value) is { } value && !attributes.TryAdd(ArgumentNames.Of(member), value))
                     {
                         throw new PolicyInputException($"the arguments have the key `{member.Name}` twice in one object");
                     }
                 }
 
-                return new RecordValue(attributes);
+                return RecordValue.FromDictionary(attributes);
             case JsonValueKind.Array:
-                var items = new List<CedarValue>();
+                var items = new List<CedarValue>(json.GetArrayLength());
                 foreach (var item in json.EnumerateArray())
                 {
                     if (Value(item) is { } value)
@@ -72,15 +66,8 @@ internal static class CedarArguments
             return LongValue.Of((long)number);
         }
 
+        // :: Cedar decimals have four fractional digits: round to them, then scale (exact, and in range after the check above).
         var rounded = Math.Round(number, 4, MidpointRounding.AwayFromZero);
-        return Extension("decimal", rounded.ToString("0.0###", CultureInfo.InvariantCulture));
-    }
-
-    private static CedarValue Extension(string function, string argument)
-    {
-        // The engine builds extension values from its JSON escape; the attribute name is fixed and the argument
-        // is a well-formed literal written above, so this parse cannot be steered by the caller.
-        var json = "{\"v\":{\"__extn\":{\"fn\":\"" + function + "\",\"arg\":\"" + argument + "\"}}}";
-        return Request.ParseContext(json).Attributes["v"];
+        return ExtensionValue.DecimalFromScaled((long)(rounded * 10_000m));
     }
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Dome.Cedar;
 using Dome.Cedar.Evaluation;
-using Dome.Core.Registry;
 
 namespace Dome.Gateway.Policy;
 
@@ -11,7 +9,8 @@ namespace Dome.Gateway.Policy;
 /// <c>Dome::Agent</c> (in its <c>Dome::Workspace</c>, in the <c>Dome::Tenant</c>), action
 /// <c>Dome::Action::"call"</c>, resource <c>Dome::Tool</c> (in its <c>Dome::Connection</c>), and the context
 /// <c>args</c>, <c>intent</c>, <c>chain</c>, <c>depth</c>, <c>user</c>, <c>approval</c>, <c>time</c>.
-/// Per call it builds a handful of small entities as values; the policy set itself is never rebuilt.
+/// The agent's, the tool's and the user's entities come from <see cref="CedarEntityCache"/>; per call only the context
+/// is built, as values; the policy set itself is never rebuilt.
 /// </summary>
 internal static class CedarRequestBuilder
 {
@@ -27,91 +26,55 @@ internal static class CedarRequestBuilder
     /// <exception cref="PolicyInputException">The arguments cannot be represented in Cedar (e.g. a duplicate key).</exception>
     public static CedarCall Build(ToolCallFacts call, ApprovalGrant? approval, DateTimeOffset now)
     {
-        var principal = new EntityUid(AgentType, call.Agent.Id);
-        var resource = new EntityUid(ToolType, call.Tool.Name);
-        var context = new Dictionary<string, CedarValue>(8, StringComparer.Ordinal)
+        var agent = CedarEntityCache.Agent(call.Agent, call.TenantId);
+        var tool = CedarEntityCache.Tool(call.Tool, call.TenantId);
+        var context = new Dictionary<string, CedarValue>(7, StringComparer.Ordinal)
         {
             ["args"] = call.Arguments.ValueKind == JsonValueKind.Object ? CedarArguments.Convert(call.Arguments) : RecordValue.Empty,
-            ["intent"] = new StringValue(call.Intent ?? string.Empty),
-            ["chain"] = SetValue.Of(call.Chain.Select(id => (CedarValue)new EntityValue(new EntityUid(AgentType, id)))),
+            ["intent"] = call.Intent is { Length: > 0 } intent ? new StringValue(intent) : StringValue.Empty,
+            ["chain"] = Chain(call.Chain),
             ["depth"] = LongValue.Of(call.Chain.Count),
             ["time"] = CedarArguments.Datetime(now),
         };
-        if (call.User is { } user)
+
+        EntityStore entities;
+        if (call.User is { } facts)
         {
-            context["user"] = new EntityValue(new EntityUid(UserType, user.Id));
+            var user = CedarEntityCache.User(facts, call.TenantId);
+            context["user"] = user.Value;
+            entities = EntityStore.Combine(agent.Entities, tool.Entities, user.Entities);
+        }
+        else
+        {
+            entities = agent.With(tool);
         }
 
         if (approval is not null)
         {
-            context["approval"] = new RecordValue(new Dictionary<string, CedarValue>(StringComparer.Ordinal)
-            {
-                ["id"] = new StringValue(approval.Id),
-                ["by"] = new StringValue(approval.By),
-                ["reason"] = new StringValue(approval.Reason),
-            });
+            var granted = CedarEntityCache.Attributes(3);
+            granted["id"] = new StringValue(approval.Id);
+            granted["by"] = new StringValue(approval.By);
+            granted["reason"] = new StringValue(approval.Reason);
+            context["approval"] = RecordValue.FromDictionary(granted);
         }
 
-        var request = new Request(principal, CallAction, resource, new RecordValue(context));
-        return new CedarCall(request, Entities(call, principal, resource));
+        var request = new Request(agent.Principal, CallAction, tool.Resource, RecordValue.FromDictionary(context));
+        return new CedarCall(request, entities);
     }
 
-    /// <summary>The call's entities, built as values (no JSON written and parsed per call).</summary>
-    private static EntityStore Entities(ToolCallFacts call, EntityUid principal, EntityUid resource)
+    private static SetValue Chain(IReadOnlyList<string> chain)
     {
-        var agent = call.Agent;
-        var tool = call.Tool;
-        var workspace = new EntityUid(WorkspaceType, agent.Workspace);
-        var tenant = new EntityUid(TenantType, call.TenantId);
-        var connection = new EntityUid(ConnectionType, tool.Connection);
-        var entities = new EntityStoreBuilder(6)
-            .Add(principal, Attributes(
-                ("name", new StringValue(agent.Name)),
-                ("tier", new StringValue(WireNames.Of(agent.Tier))),
-                ("owner", new StringValue(agent.Owner)),
-                ("workspace", new StringValue(agent.Workspace)),
-                ("status", new StringValue(WireNames.Of(agent.Status)))), workspace)
-            .Add(workspace, Attributes(), tenant)
-            .Add(tenant, Attributes())
-            .Add(resource, Attributes(
-                ("name", new StringValue(tool.Name)),
-                ("connection", new StringValue(tool.Connection)),
-                ("operation", new StringValue(tool.Operation)),
-                ("tags", Strings(tool.Tags)),
-                ("risk", new StringValue(tool.Risk))), connection)
-            .Add(connection, Attributes(), tenant);
-
-        if (call.User is { } user)
+        if (chain.Count == 0)
         {
-            var attributes = Attributes(("groups", Strings(user.Groups)));
-            if (user.Email is not null)
-            {
-                attributes["email"] = new StringValue(user.Email);
-            }
-
-            if (user.Customer is not null)
-            {
-                attributes["customer"] = new StringValue(user.Customer);
-            }
-
-            entities.Add(new EntityUid(UserType, user.Id), attributes);
+            return SetValue.Empty;
         }
 
-        return entities.Build();
-    }
-
-    private static Dictionary<string, CedarValue> Attributes(params ReadOnlySpan<(string Name, CedarValue Value)> attributes)
-    {
-        var result = new Dictionary<string, CedarValue>(attributes.Length, StringComparer.Ordinal);
-        foreach (var (name, value) in attributes)
+        var agents = new CedarValue[chain.Count];
+        for (int i = 0; i < agents.Length; i++)
         {
-            result[name] = value;
+            agents[i] = new EntityValue(new EntityUid(AgentType, chain[i]));
         }
 
-        return result;
+        return SetValue.Of(agents);
     }
-
-    private static SetValue Strings(IReadOnlyList<string> values) => SetValue.Of(values.Select(v => (CedarValue)new StringValue(v)));
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,9 @@ internal sealed class CompiledPolicySet
 {
     private readonly Dictionary<string, PolicyInfo> info;
 
+    // :: Per policy, what a decision it alone determines carries: its id as a list, and its distinct @redact paths.
+    private readonly Dictionary<string, (string[] Ids, string[] Redactions)> alone;
+
     public CompiledPolicySet(string version, PolicyBundle bundle, CedarSchema schema, PolicySet policies, PolicySet withoutEscalations, Dictionary<string, PolicyInfo> info)
     {
         Version = version;
@@ -20,6 +23,11 @@ internal sealed class CompiledPolicySet
         Policies = policies;
         WithoutEscalations = withoutEscalations;
         this.info = info;
+        alone = new Dictionary<string, (string[], string[])>(info.Count, StringComparer.Ordinal);
+        foreach (var (cedarId, policy) in info)
+        {
+            alone[cedarId] = ([policy.Id], policy.Redactions.Distinct(StringComparer.Ordinal).ToArray());
+        }
     }
 
     /// <summary>The content hash of <see cref="Bundle"/>.</summary>
@@ -35,6 +43,9 @@ internal sealed class CompiledPolicySet
 
     /// <summary>What the annotations say about the policy with Cedar id <paramref name="cedarId"/> (`policy0`, …).</summary>
     public PolicyInfo Info(string cedarId) => info[cedarId];
+
+    /// <summary>The ids and distinct redactions of a decision determined by the policy <paramref name="cedarId"/> alone (shared, read-only).</summary>
+    public (IReadOnlyList<string> Ids, IReadOnlyList<string> Redactions) Alone(string cedarId) => alone[cedarId];
 
     /// <summary>Every policy's info, in set order.</summary>
     public IEnumerable<PolicyInfo> AllInfo => Policies.Policies.Select(p => info[p.Id]);

@@ -24,25 +24,26 @@ internal static class PolicyEvaluator
             };
         }
 
-        var infos = response.Reasons.Select(set.Info).ToArray();
-        var ids = infos.Select(i => i.Id).ToArray();
+        var reasons = response.Reasons;
         if (response.IsAllowed)
         {
+            var (ids, redactions) = reasons.Count == 1 ? set.Alone(reasons[0]) : Union(set, reasons);
             return new PolicyDecision
             {
                 Outcome = PolicyOutcome.Allow,
                 PolicyIds = ids,
                 PolicyVersion = set.Version,
-                Redactions = infos.SelectMany(i => i.Redactions).Distinct(StringComparer.Ordinal).ToArray(),
+                Redactions = redactions,
             };
         }
 
-        if (infos.Length == 0)
+        if (reasons.Count == 0)
         {
-            return Deny(set, ids, PolicyDenyReasons.NoPermit);
+            return Deny(set, [], PolicyDenyReasons.NoPermit);
         }
 
-        if (infos.All(i => i.EscalateReason is not null))
+        var denied = reasons.Count == 1 ? set.Alone(reasons[0]).Ids : Ids(set, reasons);
+        if (AllEscalate(set, reasons))
         {
             // :: The escalate forbids alone denied only if the set without them allows (and evaluates cleanly).
             var relaxed = Authorizer.IsAuthorized(call.Request, set.WithoutEscalations, call.Entities);
@@ -51,14 +52,14 @@ internal static class PolicyEvaluator
                 return new PolicyDecision
                 {
                     Outcome = PolicyOutcome.Escalate,
-                    PolicyIds = ids,
+                    PolicyIds = denied,
                     PolicyVersion = set.Version,
-                    EscalationReason = string.Join("; ", infos.Select(i => i.EscalateReason).Distinct(StringComparer.Ordinal)),
+                    EscalationReason = string.Join("; ", reasons.Select(r => set.Info(r).EscalateReason).Distinct(StringComparer.Ordinal)),
                 };
             }
         }
 
-        return Deny(set, ids, PolicyDenyReasons.Forbidden);
+        return Deny(set, denied, PolicyDenyReasons.Forbidden);
     }
 
     public static PolicyDecision Deny(CompiledPolicySet set, IReadOnlyList<string> ids, string reason) => new()
@@ -68,4 +69,46 @@ internal static class PolicyEvaluator
         PolicyVersion = set.Version,
         DenyReason = reason,
     };
+
+    private static bool AllEscalate(CompiledPolicySet set, IReadOnlyList<string> reasons)
+    {
+        for (int i = 0; i < reasons.Count; i++)
+        {
+            if (set.Info(reasons[i]).EscalateReason is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[] Ids(CompiledPolicySet set, IReadOnlyList<string> reasons)
+    {
+        var ids = new string[reasons.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = set.Info(reasons[i]).Id;
+        }
+
+        return ids;
+    }
+
+    /// <summary>The ids of several determining permits, and their redactions without repeats (first occurrence order).</summary>
+    private static (IReadOnlyList<string> Ids, IReadOnlyList<string> Redactions) Union(CompiledPolicySet set, IReadOnlyList<string> reasons)
+    {
+        List<string>? redactions = null;
+        for (int i = 0; i < reasons.Count; i++)
+        {
+            foreach (var path in set.Alone(reasons[i]).Redactions)
+            {
+                if (!(redactions ??= []).Contains(path, StringComparer.Ordinal))
+                {
+                    redactions.Add(path);
+                }
+            }
+        }
+
+        return (Ids(set, reasons), redactions is null ? [] : redactions.ToArray());
+    }
 }
