@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Dome.Core.Limits;
 using Dome.Gateway.Limits;
@@ -8,18 +7,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // dotnet run -c Release --project bench/Dome.Governance.Bench
-// Prints µs and bytes allocated per call for typical rule sets and limit sets. Single-threaded, after warm-up.
-const int Calls = 50_000;
+// Prints µs and bytes allocated per call for the governed call's CPU steps, typical rule sets and limit sets.
+// Single-threaded, after warm-up.
+await CallPath.RunAsync();
 var ticket = Encoding.UTF8.GetBytes("""
     {"id":123,"status":"open","subject":"Printer broken","requester":{"name":"Ann Lee","email":"ann@example.com","phone":"415-555-2671"},
      "tags":["hw","urgent"],"description":"It does not print. Card 4111 1111 1111 1111 was charged twice.","comments":[{"by":"agent","text":"Looking"}]}
     """);
 var governor = new OutputGovernor(Options.Create(new OutputOptions()));
 Console.WriteLine($"output governance on a {ticket.Length}-byte ticket");
-Measure("  no rules", () => governor.Apply(ticket, "application/json", CompiledOutputRules.None));
-Measure("  redact 1 path", Rules(new OutputRules { Redact = ["$.requester.phone"] }));
-Measure("  pii + secrets", Rules(new OutputRules { Detect = ["pii", "secrets"] }));
-Measure("  paths + pii + secrets", Rules(new OutputRules { Redact = ["$.requester.phone", "$.comments[*].by"], Detect = ["pii", "secrets"] }));
+Harness.Measure("  no rules", () => governor.Apply(ticket, "application/json", CompiledOutputRules.None));
+Harness.Measure("  redact 1 path", Rules(new OutputRules { Redact = ["$.requester.phone"] }));
+Harness.Measure("  pii + secrets", Rules(new OutputRules { Detect = ["pii", "secrets"] }));
+Harness.Measure("  paths + pii + secrets", Rules(new OutputRules { Redact = ["$.requester.phone", "$.comments[*].by"], Detect = ["pii", "secrets"] }));
 
 var path = Path.Combine(Path.GetTempPath(), "dome-governance-bench-" + Guid.NewGuid().ToString("N") + ".db");
 var store = new SqliteLimitStore(SqliteDatabase.Open(path));
@@ -42,23 +42,6 @@ Action Rules(OutputRules rules)
     return () => governor.Apply(ticket, "application/json", compiled);
 }
 
-static void Measure(string name, Action call)
-{
-    for (var i = 0; i < 2_000; i++)
-    {
-        call();
-    }
-
-    var bytes = GC.GetAllocatedBytesForCurrentThread();
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < Calls; i++)
-    {
-        call();
-    }
-
-    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
-}
-
 async Task MeasureAsync(string name)
 {
     for (var i = 0; i < 2_000; i++)
@@ -67,13 +50,13 @@ async Task MeasureAsync(string name)
     }
 
     var bytes = GC.GetAllocatedBytesForCurrentThread();
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < Calls; i++)
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < Harness.Calls; i++)
     {
         using var decision = await limiter.AcquireAsync(keys);
     }
 
-    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
+    Harness.Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
 }
 
 async Task SetAsync(LimitScope scope, string name, double? rps, int? concurrency, long? daily)
@@ -85,6 +68,3 @@ async Task SetAsync(LimitScope scope, string name, double? rps, int? concurrency
     }, CancellationToken.None);
     await limiter.ReloadAsync(keys.TenantId);
 }
-
-static void Report(string name, TimeSpan elapsed, long allocated) =>
-    Console.WriteLine($"{name,-36} {elapsed.TotalMicroseconds / Calls,8:F2} µs/call {allocated / Calls,6} B/call");
