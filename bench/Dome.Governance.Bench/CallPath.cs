@@ -85,11 +85,11 @@ internal static class CallPath
     }
 
     /// <summary>An upstream that answers every request at once with the ticket, with the headers Kestrel sends.</summary>
-    private sealed class InMemoryClients(byte[] answer) : IHttpClientFactory, IDisposable
+    private sealed class InMemoryClients(byte[] answer) : IHttpMessageHandlerFactory, IDisposable
     {
         private readonly Handler handler = new(answer);
 
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        public HttpMessageHandler CreateHandler(string name) => handler;
 
         public void Dispose() => handler.Dispose();
 

@@ -7,10 +7,24 @@ using System.Diagnostics;
 internal static class Harness
 {
     public const int Calls = 50_000;
-    private const int Rounds = 5;
+    private const int Rounds = 20;
+
+    /// <summary>Set (<c>--profile SECONDS [STEP]</c>): each call-path step (or those named like STEP) is run alone that long, for a sampling profiler.</summary>
+    public static TimeSpan? ProfileFor { get; set; }
+
+    public static string ProfileOnly { get; set; } = "";
 
     public static void Measure(string name, Action call)
     {
+        if (ProfileFor is { } profile && name.Contains(ProfileOnly, StringComparison.Ordinal))
+        {
+            Console.WriteLine($"profiling {name.Trim()} for {profile.TotalSeconds} s");
+            for (var clock = Stopwatch.StartNew(); clock.Elapsed < profile;)
+            {
+                call();
+            }
+        }
+
         for (var i = 0; i < 2_000; i++)
         {
             call();
@@ -35,6 +49,15 @@ internal static class Harness
     /// <summary>An asynchronous call: allocations are counted over the whole process, which runs nothing else meanwhile.</summary>
     public static async Task MeasureAsync(string name, Func<Task> call)
     {
+        if (ProfileFor is { } profile && name.Contains(ProfileOnly, StringComparison.Ordinal))
+        {
+            Console.WriteLine($"profiling {name.Trim()} for {profile.TotalSeconds} s");
+            for (var clock = Stopwatch.StartNew(); clock.Elapsed < profile;)
+            {
+                await call();
+            }
+        }
+
         for (var i = 0; i < 2_000; i++)
         {
             await call();

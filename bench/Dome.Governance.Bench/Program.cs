@@ -8,7 +8,16 @@ using Microsoft.Extensions.Options;
 
 // dotnet run -c Release --project bench/Dome.Governance.Bench
 // Prints µs and bytes allocated per call for the governed call's CPU steps, typical rule sets and limit sets.
-// Single-threaded, after warm-up.
+// Single-threaded, after warm-up. `--profile SECONDS [STEP]`: first run each call-path step (or those whose name
+// contains STEP) alone that long (for perf), then measure the call path only.
+if (args is ["--profile", var seconds, ..])
+{
+    Harness.ProfileFor = TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    Harness.ProfileOnly = args.Length > 2 ? args[2] : "";
+    await CallPath.RunAsync();
+    return;
+}
+
 await CallPath.RunAsync();
 var ticket = Encoding.UTF8.GetBytes("""
     {"id":123,"status":"open","subject":"Printer broken","requester":{"name":"Ann Lee","email":"ann@example.com","phone":"415-555-2671"},

@@ -26,8 +26,7 @@ internal static class GatewayApi
     }
 
     /// <summary>The 200 answer of an allowed call: the decision, the call id and the tool's governed result.</summary>
-    internal static IResult Allowed(CallOutcome outcome) =>
-        TypedResults.Ok(new CallAllowedView { Decision = outcome.Decision, CallId = outcome.CallId, Result = outcome.Result! });
+    internal static IResult Allowed(CallOutcome outcome) => new AllowedCallResult(outcome);
 
     private static async Task<IResult> CheckAsync(HttpContext http, ToolCallPipeline pipeline)
     {
