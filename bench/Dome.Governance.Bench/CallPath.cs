@@ -48,7 +48,10 @@ internal static class CallPath
 
         var answer = Encoding.UTF8.GetBytes(Answer);
         var upstream = UpstreamRequest.Build(connection, tool, args);
-        var forwarder = new UpstreamForwarder(new InMemoryClients(answer), Options.Create(new GatewayOptions()));
+        using var clients = new InMemoryClients(answer);
+        var forwarder = ActivatorUtilities.CreateInstance<UpstreamForwarder>(
+            new ServiceCollection().AddSingleton<IHttpClientFactory>(clients).AddSingleton<IHttpMessageHandlerFactory>(clients).BuildServiceProvider(),
+            Options.Create(new GatewayOptions()));
         var credential = new UpstreamCredential("Authorization", "Bearer load-secret");
         await Harness.MeasureAsync("  step 8: forward (in-memory upstream)", () => forwarder.SendAsync(upstream, credential, null, "zendesk", CancellationToken.None));
 
@@ -85,11 +88,14 @@ internal static class CallPath
     }
 
     /// <summary>An upstream that answers every request at once with the ticket, with the headers Kestrel sends.</summary>
-    private sealed class InMemoryClients(byte[] answer) : IHttpMessageHandlerFactory, IDisposable
+    private sealed class InMemoryClients(byte[] answer) : IHttpMessageHandlerFactory, IHttpClientFactory, IDisposable
     {
         private readonly Handler handler = new(answer);
 
         public HttpMessageHandler CreateHandler(string name) => handler;
+
+        // As the app configures the upstream client: no timeout of its own (the forwarder has one).
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
         public void Dispose() => handler.Dispose();
 
