@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Dome.Core.Limits;
 using Dome.Gateway.Limits;
@@ -7,8 +6,10 @@ using Dome.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench/Dome.Governance.Bench [-- policy]
-// Prints µs and bytes allocated per call for typical rule sets, limit sets and the policy decision. Single-threaded, after warm-up.
+// dotnet run -c Release --project bench/Dome.Governance.Bench [-- policy | --profile SECONDS [STEP]]
+// Prints µs and bytes allocated per call for the governed call's CPU steps, typical rule sets, limit sets and the policy
+// decision. Single-threaded, after warm-up. `policy`: the policy decision only. `--profile SECONDS [STEP]`: first run
+// each call-path step (or those whose name contains STEP) alone that long (for perf), then measure the call path only.
 const int Calls = 50_000;
 if (args is ["policy"])
 {
@@ -16,16 +17,25 @@ if (args is ["policy"])
     return;
 }
 
+if (args is ["--profile", var seconds, ..])
+{
+    Harness.ProfileFor = TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    Harness.ProfileOnly = args.Length > 2 ? args[2] : "";
+    await CallPath.RunAsync();
+    return;
+}
+
+await CallPath.RunAsync();
 var ticket = Encoding.UTF8.GetBytes("""
     {"id":123,"status":"open","subject":"Printer broken","requester":{"name":"Ann Lee","email":"ann@example.com","phone":"415-555-2671"},
      "tags":["hw","urgent"],"description":"It does not print. Card 4111 1111 1111 1111 was charged twice.","comments":[{"by":"agent","text":"Looking"}]}
     """);
 var governor = new OutputGovernor(Options.Create(new OutputOptions()));
 Console.WriteLine($"output governance on a {ticket.Length}-byte ticket");
-Measure("  no rules", () => governor.Apply(ticket, "application/json", CompiledOutputRules.None));
-Measure("  redact 1 path", Rules(new OutputRules { Redact = ["$.requester.phone"] }));
-Measure("  pii + secrets", Rules(new OutputRules { Detect = ["pii", "secrets"] }));
-Measure("  paths + pii + secrets", Rules(new OutputRules { Redact = ["$.requester.phone", "$.comments[*].by"], Detect = ["pii", "secrets"] }));
+Harness.Measure("  no rules", () => governor.Apply(ticket, "application/json", CompiledOutputRules.None));
+Harness.Measure("  redact 1 path", Rules(new OutputRules { Redact = ["$.requester.phone"] }));
+Harness.Measure("  pii + secrets", Rules(new OutputRules { Detect = ["pii", "secrets"] }));
+Harness.Measure("  paths + pii + secrets", Rules(new OutputRules { Redact = ["$.requester.phone", "$.comments[*].by"], Detect = ["pii", "secrets"] }));
 
 var path = Path.Combine(Path.GetTempPath(), "dome-governance-bench-" + Guid.NewGuid().ToString("N") + ".db");
 var store = new SqliteLimitStore(SqliteDatabase.Open(path));
@@ -49,23 +59,6 @@ Action Rules(OutputRules rules)
     return () => governor.Apply(ticket, "application/json", compiled);
 }
 
-static void Measure(string name, Action call)
-{
-    for (var i = 0; i < 2_000; i++)
-    {
-        call();
-    }
-
-    var bytes = GC.GetAllocatedBytesForCurrentThread();
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < Calls; i++)
-    {
-        call();
-    }
-
-    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
-}
-
 async Task MeasureAsync(string name)
 {
     for (var i = 0; i < 2_000; i++)
@@ -74,13 +67,13 @@ async Task MeasureAsync(string name)
     }
 
     var bytes = GC.GetAllocatedBytesForCurrentThread();
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < Calls; i++)
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < Harness.Calls; i++)
     {
         using var decision = await limiter.AcquireAsync(keys);
     }
 
-    Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
+    Harness.Report(name, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - bytes);
 }
 
 async Task SetAsync(LimitScope scope, string name, double? rps, int? concurrency, long? daily)
@@ -92,6 +85,3 @@ async Task SetAsync(LimitScope scope, string name, double? rps, int? concurrency
     }, CancellationToken.None);
     await limiter.ReloadAsync(keys.TenantId);
 }
-
-static void Report(string name, TimeSpan elapsed, long allocated) =>
-    Console.WriteLine($"{name,-36} {elapsed.TotalMicroseconds / Calls,8:F2} µs/call {allocated / Calls,6} B/call");

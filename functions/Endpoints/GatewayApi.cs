@@ -22,10 +22,11 @@ internal static class GatewayApi
     private static async Task<IResult> CallAsync(HttpContext http, ToolCallPipeline pipeline)
     {
         var outcome = await RunAsync(http, pipeline, CallKind.Call).ConfigureAwait(false);
-        return outcome.IsAllowed
-            ? TypedResults.Ok(new CallAllowedView { Decision = outcome.Decision, CallId = outcome.CallId, Result = outcome.Result! })
-            : Problem(http, outcome);
+        return outcome.IsAllowed ? Allowed(outcome) : Problem(http, outcome);
     }
+
+    /// <summary>The 200 answer of an allowed call: the decision, the call id and the tool's governed result.</summary>
+    internal static IResult Allowed(CallOutcome outcome) => new AllowedCallResult(outcome);
 
     private static async Task<IResult> CheckAsync(HttpContext http, ToolCallPipeline pipeline)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Dome.Gateway.Forwarding;
 
 /// <summary>
@@ -15,15 +17,16 @@ internal static class HeaderRules
         "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", Credentials.UserAssertionSigner.HeaderName,
     };
 
-    /// <summary>Response headers passed to the agent.</summary>
-    private static readonly HashSet<string> Passed = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Response headers passed to the agent, each with the lowercase name it is passed under.</summary>
+    private static readonly FrozenDictionary<string, string> Passed = new[]
     {
         "Content-Type", "Content-Language", "ETag", "Last-Modified", "Location", "Retry-After", "X-Request-Id",
         "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-    };
+    }.ToFrozenDictionary(name => name, name => name.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
 
     public static bool IsReserved(string name, string? credentialHeader) =>
         Reserved.Contains(name) || (credentialHeader is not null && string.Equals(name, credentialHeader, StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsPassed(string name) => Passed.Contains(name);
+    /// <summary>The lowercase name of an allowed response header; null for any other.</summary>
+    public static string? PassedAs(string name) => Passed.GetValueOrDefault(name);
 }

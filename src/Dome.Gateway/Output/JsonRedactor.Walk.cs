@@ -140,14 +140,14 @@ internal sealed partial class JsonRedactor
         var segment = segments[step];
         switch (segment.Kind)
         {
-            case PathSegmentKind.Property when index < 0 && property.NameEquals(segment.Name):
+            case PathSegmentKind.Property when index < 0 && NameIs(property, segment):
             case PathSegmentKind.Index when index == segment.Index:
             case PathSegmentKind.Any:
                 Push(State(path, step + 1), childFrom);
                 break;
             case PathSegmentKind.Descendant:
                 Push(state, childFrom);
-                if (index < 0 && property.NameEquals(segment.Name))
+                if (index < 0 && NameIs(property, segment))
                 {
                     Push(State(path, step + 1), childFrom);
                 }
@@ -159,6 +159,9 @@ internal sealed partial class JsonRedactor
                 break;
         }
     }
+
+    private static bool NameIs(JsonProperty property, PathSegment segment) =>
+        segment.Utf8Name is { } utf8 ? property.NameEquals(utf8) : property.NameEquals(segment.Name);
 
     /// <summary>True when a drop rule selects this child and its predicate holds (counted here).</summary>
     private bool DropsChild(JsonElement child, int from, int to)
@@ -195,7 +198,7 @@ internal sealed partial class JsonRedactor
         var raw = Unquoted(JsonMarshal.GetRawUtf8PropertyName(property));
         var escaped = raw.IndexOf((byte)'\\') >= 0;
         var name = escaped ? Encoding.UTF8.GetBytes(property.Name) : raw;
-        if (detectors != DetectorSet.None)
+        if (detectors != DetectorSet.None && !cleanNames.IsClean(name, detectors))
         {
             filtered.Clear();
             if (SensitiveText.Redact(name, detectors, ref counts, filtered))
@@ -203,6 +206,8 @@ internal sealed partial class JsonRedactor
                 writer.WritePropertyName(filtered.WrittenSpan);
                 return;
             }
+
+            cleanNames.Add(name, detectors);
         }
 
         writer.WritePropertyName(name);

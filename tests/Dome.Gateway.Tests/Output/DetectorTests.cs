@@ -165,6 +165,22 @@ public sealed class DetectorTests
 
     private static bool PassesLuhn(string digits) => CardNumbers.PassesLuhn(System.Text.Encoding.ASCII.GetBytes(digits));
 
+    [Fact]
+    public void MemberName_CleanUnderOneDetectorSet_IsStillFilteredUnderAnother()
+    {
+        // Member names found clean are remembered per detector set: a name clean for `phone` is not clean for `email`.
+        const string Body = """{"ann@example.com":{"ann@example.com":1}}""";
+
+        var phone = Governed.Apply(Body, Governed.Detect("phone"));
+        var phoneAgain = Governed.Apply(Body, Governed.Detect("phone"));
+        var email = Governed.Apply(Body, Governed.Detect("email"));
+
+        Assert.False(phone.Changed);
+        Assert.False(phoneAgain.Changed);
+        Assert.Equal("""{"[redacted:email]":{"[redacted:email]":1}}""", email.Text());
+        Assert.Equal(2, email.Counts[RedactionKind.Email]);
+    }
+
     private static void AssertFiltered(string detector, string text, string expected, RedactionKind kind)
     {
         var result = Governed.Apply(text, Governed.Detect(detector), "text/plain");

@@ -75,12 +75,21 @@ public sealed class JsonSchema
         TryParse(json, out var schema, out var problem) ? schema : throw DomeException.Invalid(problem);
 
     /// <summary>The ways <paramref name="instance"/> breaks the schema, at most <paramref name="maxViolations"/>; empty when valid.</summary>
+    /// <remarks>
+    /// A first pass only decides (no paths, no messages, stops at the first violation), so valid arguments, the
+    /// common case, allocate nothing; only invalid ones are walked again to report where and why.
+    /// </remarks>
     public IReadOnlyList<SchemaViolation> Validate(JsonElement instance, int maxViolations = 10)
     {
+        if (root.Validate(instance, null, null, 1))
+        {
+            return [];
+        }
+
         var violations = new List<SchemaViolation>();
         root.Validate(instance, "$", violations, Math.Max(1, maxViolations));
         return violations;
     }
 
-    public bool IsValid(JsonElement instance) => root.Validate(instance, "$", null, 1);
+    public bool IsValid(JsonElement instance) => root.Validate(instance, null, null, 1);
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -7,11 +10,13 @@ namespace Dome.Core.Catalog.Schema;
 /// <summary>The keyword checks of <see cref="SchemaNode"/>, by instance kind.</summary>
 internal static class SchemaChecks
 {
-    public static bool Object(SchemaNode node, JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    public static bool Object(SchemaNode node, JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
         var valid = true;
-        foreach (var name in node.Required)
+        var required = node.Required;
+        for (var i = 0; i < required.Count; i++)
         {
+            var name = required[i];
             if (!instance.TryGetProperty(name, out _))
             {
                 valid = SchemaNode.Fail(violations, max, path, $"the required property `{name}` is missing");
@@ -26,8 +31,8 @@ internal static class SchemaChecks
         foreach (var property in instance.EnumerateObject())
         {
             count++;
-            var childPath = Child(path, property.Name);
-            if (node.Properties is not null && node.Properties.TryGetValue(property.Name, out var schema))
+            var childPath = violations is null ? null : Child(path ?? "$", property.Name);
+            if (node.PropertiesByName is { } properties && TryGetSchema(properties, property, out var schema))
             {
                 valid &= schema.Validate(property.Value, childPath, violations, max);
             }
@@ -59,7 +64,7 @@ internal static class SchemaChecks
         return valid;
     }
 
-    public static bool Array(SchemaNode node, JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    public static bool Array(SchemaNode node, JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
         var valid = true;
         var length = instance.GetArrayLength();
@@ -83,7 +88,7 @@ internal static class SchemaChecks
             var index = 0;
             foreach (var item in instance.EnumerateArray())
             {
-                valid &= items.Validate(item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", violations, max);
+                valid &= items.Validate(item, violations is null ? null : path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", violations, max);
                 if (!valid && violations is null)
                 {
                     return false;
@@ -110,7 +115,7 @@ internal static class SchemaChecks
         return valid;
     }
 
-    public static bool Number(SchemaNode node, JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    public static bool Number(SchemaNode node, JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
         if (!instance.TryGetDecimal(out var value))
         {
@@ -148,8 +153,13 @@ internal static class SchemaChecks
         return valid;
     }
 
-    public static bool String(SchemaNode node, JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    public static bool String(SchemaNode node, JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
+        if (node.MinLength is null && node.MaxLength is null && node.Pattern is null)
+        {
+            return true;
+        }
+
         var text = instance.GetString()!;
         var valid = true;
         if (node.MinLength is not null || node.MaxLength is not null)
@@ -187,7 +197,7 @@ internal static class SchemaChecks
         return valid;
     }
 
-    public static bool Combinators(SchemaNode node, JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    public static bool Combinators(SchemaNode node, JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
         var valid = true;
         if (node.AllOf is { } all)
@@ -198,17 +208,17 @@ internal static class SchemaChecks
             }
         }
 
-        if (node.AnyOf is { } any && !any.Any(s => s.Validate(instance, path, null, 1)))
+        if (node.AnyOf is { } any && Matching(any, instance, 1) == 0)
         {
             valid = SchemaNode.Fail(violations, max, path, "must match at least one of the `anyOf` schemas");
         }
 
-        if (node.OneOf is { } one && one.Count(s => s.Validate(instance, path, null, 1)) != 1)
+        if (node.OneOf is { } one && Matching(one, instance, 2) != 1)
         {
             valid = SchemaNode.Fail(violations, max, path, "must match exactly one of the `oneOf` schemas");
         }
 
-        if (node.Not is { } not && not.Validate(instance, path, null, 1))
+        if (node.Not is { } not && not.Validate(instance, null, null, 1))
         {
             valid = SchemaNode.Fail(violations, max, path, "must not match the `not` schema");
         }
@@ -216,11 +226,55 @@ internal static class SchemaChecks
         return valid;
     }
 
+    /// <summary>How many of <paramref name="schemas"/> the instance matches, counting no further than <paramref name="enough"/>.</summary>
+    private static int Matching(IReadOnlyList<SchemaNode> schemas, JsonElement instance, int enough)
+    {
+        var matches = 0;
+        for (var i = 0; i < schemas.Count && matches < enough; i++)
+        {
+            if (schemas[i].Validate(instance, null, null, 1))
+            {
+                matches++;
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>The schema of a declared property, found from the name's UTF-8 without making a string of it.</summary>
+    private static bool TryGetSchema(Dictionary<string, SchemaNode>.AlternateLookup<ReadOnlySpan<char>> properties, JsonProperty property, [NotNullWhen(true)] out SchemaNode? schema)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > 128 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return properties.Dictionary.TryGetValue(property.Name, out schema);
+        }
+
+        Span<char> name = stackalloc char[raw.Length];
+        var length = Encoding.UTF8.GetChars(raw, name);
+        return properties.TryGetValue(name[..length], out schema);
+    }
+
     private static string Child(string path, string name) =>
         IsPlainName(name) ? path + "." + name : path + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
 
-    private static bool IsPlainName(string name) =>
-        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    private static bool IsPlainName(string name)
+    {
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A property name in a message: names are the caller's, so cut long ones.</summary>
     private static string Printable(string name) => name.Length <= 64 ? name : name[..64] + "…";

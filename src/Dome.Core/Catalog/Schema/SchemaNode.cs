@@ -7,11 +7,24 @@ namespace Dome.Core.Catalog.Schema;
 /// <summary>One compiled (sub)schema. Immutable after compilation.</summary>
 internal sealed class SchemaNode
 {
+    private readonly Dictionary<string, SchemaNode>? properties;
+
     public SchemaTypes Types { get; init; } = SchemaTypes.Any;
 
     public bool AcceptsNothing { get; init; }
 
-    public IReadOnlyDictionary<string, SchemaNode>? Properties { get; init; }
+    public IReadOnlyDictionary<string, SchemaNode>? Properties
+    {
+        get => properties;
+        init
+        {
+            properties = value is null ? null : new Dictionary<string, SchemaNode>(value, StringComparer.Ordinal);
+            PropertiesByName = properties?.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary><see cref="Properties"/> looked up by a name the caller has only as characters (no string made).</summary>
+    public Dictionary<string, SchemaNode>.AlternateLookup<ReadOnlySpan<char>>? PropertiesByName { get; private init; }
 
     public IReadOnlyList<string> Required { get; init; } = [];
 
@@ -62,8 +75,11 @@ internal sealed class SchemaNode
 
     public static SchemaNode Everything { get; } = new();
 
-    /// <summary>True when valid; reports violations into <paramref name="violations"/> (null: stop at the first).</summary>
-    public bool Validate(JsonElement instance, string path, List<SchemaViolation>? violations, int max)
+    /// <summary>
+    /// True when valid; reports violations into <paramref name="violations"/> (null: stop at the first, and
+    /// <paramref name="path"/> may be null: nothing is reported, so no path is built).
+    /// </summary>
+    public bool Validate(JsonElement instance, string? path, List<SchemaViolation>? violations, int max)
     {
         if (AcceptsNothing)
         {
@@ -72,12 +88,17 @@ internal sealed class SchemaNode
 
         if (!TypeMatches(instance))
         {
-            return Fail(violations, max, path, $"expected {Describe(Types)}, got {KindName(instance)}");
+            return violations is not null && Fail(violations, max, path, $"expected {Describe(Types)}, got {KindName(instance)}");
         }
 
         var valid = true;
-        if (Enum is { } values && !values.Any(v => JsonElement.DeepEquals(v, instance)))
+        if (Enum is { } values && !IsOneOf(values, instance))
         {
+            if (violations is null)
+            {
+                return false;
+            }
+
             valid = Fail(violations, max, path, "must be one of " + string.Join(", ", values.Select(v => v.GetRawText())));
         }
 
@@ -107,11 +128,24 @@ internal sealed class SchemaNode
         return SchemaChecks.Combinators(this, instance, path, violations, max) && valid;
     }
 
-    public static bool Fail(List<SchemaViolation>? violations, int max, string path, string message)
+    public static bool Fail(List<SchemaViolation>? violations, int max, string? path, string message)
     {
         if (violations is not null && violations.Count < max)
         {
-            violations.Add(new SchemaViolation { Path = path, Message = message });
+            violations.Add(new SchemaViolation { Path = path ?? "$", Message = message });
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(IReadOnlyList<JsonElement> values, JsonElement instance)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (JsonElement.DeepEquals(values[i], instance))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -44,6 +44,26 @@ public sealed class JsonSchemaTests
             """));
     }
 
+    [Fact]
+    public void Validate_ConformingArguments_AllocateNothing()
+    {
+        // Valid arguments are decided in one pass without paths or messages (counted in bytes, not timed).
+        var schema = JsonSchema.Parse(Ticket);
+        using var document = JsonDocument.Parse("""{"subject":"Printer","priority":"high","amount":12.5,"count":3,"customer":{"email":"x@example.com"},"note":null}""");
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Empty(schema.Validate(document.RootElement));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            schema.Validate(document.RootElement);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Theory]
     [InlineData("""{}""", "$", "required property `subject`")]
     [InlineData("""{"subject":"ab"}""", "$.subject", "at least 3 characters")]
