@@ -54,6 +54,9 @@ internal static class CallPath
             Options.Create(new GatewayOptions()));
         var credential = new UpstreamCredential("Authorization", "Bearer load-secret");
         await Harness.MeasureAsync("  step 8: forward (in-memory upstream)", () => forwarder.SendAsync(upstream, credential, null, "zendesk", CancellationToken.None));
+        using var alone = new HttpMessageInvoker(clients.CreateHandler(UpstreamForwarder.HttpClientName), disposeHandler: false);
+        using var probe = new HttpRequestMessage(HttpMethod.Post, upstream.Url);
+        await Harness.MeasureAsync("    of which the in-memory upstream", async () => (await alone.SendAsync(probe, CancellationToken.None)).Dispose());
 
         var governor = new OutputGovernor(Options.Create(new OutputOptions()));
         var rules = new OutputRules { Redact = ["$.customer.ssn"], Detect = ["pii"] }.Compile();

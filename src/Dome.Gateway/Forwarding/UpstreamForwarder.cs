@@ -47,9 +47,9 @@ internal sealed class UpstreamForwarder(IHttpMessageHandlerFactory handlers, IOp
             request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         }
 
-        // The timeout, also cancelled with the caller's token: it may only end, never outlive, the caller's wait.
-        var timeout = TimeoutSources.Rent(options.Value.UpstreamTimeout);
-        var link = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        // A fresh source per call: reusing one (TryReset) could race with its own timer firing.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.UpstreamTimeout);
         try
         {
             using var invoker = new HttpMessageInvoker(handlers.CreateHandler(HttpClientName), disposeHandler: false);
@@ -79,12 +79,6 @@ internal sealed class UpstreamForwarder(IHttpMessageHandlerFactory handlers, IOp
         {
             // The response body broke off: the upstream closed or reset the connection mid-response (HttpIOException).
             throw new UpstreamException(UpstreamFailureKind.Broken, $"connection `{connection}` closed the connection before its response was complete", e);
-        }
-        finally
-        {
-            // Unregistering waits for a running callback, so the source is not reused while being cancelled.
-            link.Dispose();
-            TimeoutSources.Return(timeout);
         }
     }
 

@@ -198,7 +198,7 @@ internal sealed partial class JsonRedactor
         var raw = Unquoted(JsonMarshal.GetRawUtf8PropertyName(property));
         var escaped = raw.IndexOf((byte)'\\') >= 0;
         var name = escaped ? Encoding.UTF8.GetBytes(property.Name) : raw;
-        if (detectors != DetectorSet.None && !cleanNames.IsClean(name, detectors))
+        if (detectors != DetectorSet.None)
         {
             filtered.Clear();
             if (SensitiveText.Redact(name, detectors, ref counts, filtered))
@@ -206,8 +206,6 @@ internal sealed partial class JsonRedactor
                 writer.WritePropertyName(filtered.WrittenSpan);
                 return;
             }
-
-            cleanNames.Add(name, detectors);
         }
 
         writer.WritePropertyName(name);

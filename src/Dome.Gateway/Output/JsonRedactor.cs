@@ -25,7 +25,6 @@ internal sealed partial class JsonRedactor
     private readonly Utf8JsonWriter writer;
     private readonly PooledBuffer scratch = new();
     private readonly PooledBuffer filtered = new();
-    private readonly CleanNames cleanNames = new();
     private int[] states = new int[64];
     private int top;
     private PathSet paths;

@@ -168,7 +168,7 @@ public sealed class DetectorTests
     [Fact]
     public void MemberName_CleanUnderOneDetectorSet_IsStillFilteredUnderAnother()
     {
-        // Member names found clean are remembered per detector set: a name clean for `phone` is not clean for `email`.
+        // Member names go through the detectors of each call's own set: a name passed clean for `phone` is still an email.
         const string Body = """{"ann@example.com":{"ann@example.com":1}}""";
 
         var phone = Governed.Apply(Body, Governed.Detect("phone"));

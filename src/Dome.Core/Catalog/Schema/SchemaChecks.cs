@@ -160,11 +160,12 @@ internal static class SchemaChecks
             return true;
         }
 
-        var text = instance.GetString()!;
+        // The text is made only for a pattern; a length is counted on the UTF-8 when the value has no escapes.
+        var text = node.Pattern is null ? null : instance.GetString()!;
         var valid = true;
         if (node.MinLength is not null || node.MaxLength is not null)
         {
-            var length = CodePoints(text);
+            var length = CodePoints(text, instance);
             if (length < node.MinLength)
             {
                 valid = SchemaNode.Fail(violations, max, path, $"must be at least {node.MinLength} characters long");
@@ -181,7 +182,7 @@ internal static class SchemaChecks
             bool matches;
             try
             {
-                matches = pattern.IsMatch(text);
+                matches = pattern.IsMatch(text!);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -258,29 +259,28 @@ internal static class SchemaChecks
     private static string Child(string path, string name) =>
         IsPlainName(name) ? path + "." + name : path + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
 
-    private static bool IsPlainName(string name)
-    {
-        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPlainName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>A property name in a message: names are the caller's, so cut long ones.</summary>
     private static string Printable(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
-    private static int CodePoints(string text)
+    private static int CodePoints(string? text, JsonElement instance)
     {
+        var raw = JsonMarshal.GetRawUtf8Value(instance);
+        if (text is null && raw.IndexOf((byte)'\\') < 0)
+        {
+            // The raw value is the quoted, valid UTF-8 of the text: one code point per byte that does not continue one.
+            var points = 0;
+            foreach (var b in raw[1..^1])
+            {
+                points += (b & 0xC0) != 0x80 ? 1 : 0;
+            }
+
+            return points;
+        }
+
+        text ??= instance.GetString()!;
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
         {

@@ -151,6 +151,12 @@ public sealed class JsonSchemaTests
 
         Assert.Empty(Check(schema, """{"s":"😀😀"}"""));
         Assert.Single(Check(schema, """{"s":"😀😀😀"}"""));
+        Assert.Empty(Check(schema, """{"s":"é✓"}"""));
+        Assert.Single(Check(schema, """{"s":"é✓x"}"""));
+
+        // Escaped text is counted after unescaping, the same way.
+        Assert.Empty(Check(schema, """{"s":"\uD83D\uDE00\u00e9"}"""));
+        Assert.Single(Check(schema, """{"s":"\u00e9\u2713x"}"""));
     }
 
     [Fact]
