@@ -55,13 +55,26 @@ public sealed class JsonSchemaTests
             Assert.Empty(schema.Validate(document.RootElement));
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        // Steady state: the JIT's first tier may box what its optimized tier keeps on the stack, so rounds of 100 calls
+        // are counted until the optimized code runs (it replaces the first tier within a second or two); one round
+        // without a byte allocated is the steady state this test asks for.
+        long allocated = -1;
+        for (var round = 0; round < 100 && allocated != 0; round++)
         {
-            schema.Validate(document.RootElement);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                schema.Validate(document.RootElement);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated != 0)
+            {
+                Thread.Sleep(50);
+            }
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Theory]
