@@ -1,12 +1,11 @@
 namespace Dome.Functions.Hosting;
 
 /// <summary>
-/// Raises the thread pool's minimum worker threads when <c>Dome:MinWorkerThreads</c> is set (by default the runtime's
-/// minimum, one per core, is kept). Microsoft.Data.Sqlite's async methods run synchronously, so a writer waiting on
-/// the database holds a pool thread; since the audit writes are group-committed by one caller at a time and the
-/// dispatcher is one loop, at most a few threads wait at once. A floor of 64 (the default until run 6 of
-/// docs/benchmarks.md) let the pool run many more threads than cores under load, and the switching between them
-/// cost ~40% more CPU per governed call on the 2-core reference machine.
+/// Raises the thread pool's minimum worker threads (<c>Dome:MinWorkerThreads</c>, default 64). The embedded stores
+/// use Microsoft.Data.Sqlite, whose async methods run synchronously: a few writers waiting on the database (the audit
+/// writer, the dispatcher, the <c>audit</c> function) hold pool threads, and with the default minimum (one per core)
+/// the pool then adds threads only slowly, so every other request — the gateway's upstream calls included — queues
+/// behind them (the load harness showed the <c>forward</c> step waiting ten times longer than the upstream took).
 /// </summary>
 internal static class ThreadPoolFloor
 {
@@ -14,7 +13,7 @@ internal static class ThreadPoolFloor
 
     public static void Apply(IConfiguration configuration)
     {
-        var floor = configuration.GetValue(Key, 0);
+        var floor = configuration.GetValue(Key, 64);
         ThreadPool.GetMinThreads(out var workers, out var io);
         if (floor > workers)
         {
