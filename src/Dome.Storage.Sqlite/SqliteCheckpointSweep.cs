@@ -12,7 +12,7 @@ namespace Dome.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteCheckpointSweep(SqliteDatabase database, TimeProvider time, ILogger<SqliteCheckpointSweep> logger) : PeriodicSweep(time)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     protected override TimeSpan DueTime => Interval;
 
