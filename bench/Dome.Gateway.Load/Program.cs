@@ -69,9 +69,13 @@ try
     {
         await WithCpu(() => load.FixedRateAsync($"direct @ {rate}/s", Direct, rate, TimeSpan.FromSeconds(seconds))),
         await WithCpu(() => load.FixedRateAsync($"governed @ {rate}/s", Governed, rate, TimeSpan.FromSeconds(seconds))),
-        await WithCpu(() => load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds))),
-        await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds))),
     };
+
+    // The server-side steps of the fixed-rate phase, before the closed loops add theirs.
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var fixedRateSteps = await StepProfile.RenderAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, rate * seconds);
+    results.Add(await WithCpu(() => load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds))));
+    results.Add(await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds))));
 
     Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; load average before: {LoadAverage()}");
     Console.WriteLine();
@@ -86,6 +90,10 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency at {rate}/s: p50 {results[1].P50Ms - results[0].P50Ms:0.000} ms, p99 {results[1].P99Ms - results[0].P99Ms:0.000} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"governed max throughput: {results[3].Throughput / results[2].Throughput:P0} of direct"));
     Console.WriteLine();
+    Console.WriteLine($"governed @ {rate}/s, server side:");
+    Console.Write(fixedRateSteps);
+    Console.WriteLine();
+    Console.WriteLine($"governed max ({workers} workers), server side:");
     await Task.Delay(TimeSpan.FromSeconds(2));
     await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 5000);
 }

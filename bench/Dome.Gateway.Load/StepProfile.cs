@@ -9,7 +9,11 @@ namespace Dome.Gateway.Load;
 /// </summary>
 internal static class StepProfile
 {
-    public static async Task PrintAsync(IAuditStore store, string tenantId, int newest)
+    public static async Task PrintAsync(IAuditStore store, string tenantId, int newest) =>
+        Console.Write(await RenderAsync(store, tenantId, newest));
+
+    /// <summary>The table of <see cref="PrintAsync"/>, as text (to print later).</summary>
+    public static async Task<string> RenderAsync(IAuditStore store, string tenantId, int newest)
     {
         var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         string? continuation = null;
@@ -30,14 +34,17 @@ internal static class StepProfile
         }
         while (continuation is not null && seen < newest);
 
-        Console.WriteLine($"per-step latency of the newest {seen} stored allowed calls (ms):");
-        Console.WriteLine();
-        Console.WriteLine("| step | calls | mean | p50 | p99 |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"per-step latency of the newest {seen} stored allowed calls (ms):");
+        text.AppendLine();
+        text.AppendLine("| step | calls | mean | p50 | p99 |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var (step, list) in samples.OrderByDescending(s => s.Value.Average()))
         {
             list.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {list.Count} | {list.Average():0.000} | {list[list.Count / 2]:0.000} | {list[Math.Min(list.Count - 1, (int)(list.Count * 0.99))]:0.000} |"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {list.Count} | {list.Average():0.000} | {list[list.Count / 2]:0.000} | {list[Math.Min(list.Count - 1, (int)(list.Count * 0.99))]:0.000} |"));
         }
+
+        return text.ToString();
     }
 }

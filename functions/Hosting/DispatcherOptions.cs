@@ -24,6 +24,12 @@ internal sealed record DispatcherOptions
     /// <summary>How long a message being processed stays hidden from other readers.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long the dispatcher waits after a partial batch before receiving again, so that under steady load the next
+    /// batch gathers more messages (fewer, larger transactions); after a full batch it goes on at once.
+    /// </summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How often an idle queue is polled.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 

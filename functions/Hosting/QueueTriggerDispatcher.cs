@@ -53,12 +53,15 @@ internal sealed partial class QueueTriggerDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var busy = false;
+            var received = 0;
+            var full = false;
             foreach (var function in functions)
             {
                 try
                 {
-                    busy |= await DispatchBatchAsync(invoke, function, stoppingToken).ConfigureAwait(false);
+                    var count = await DispatchBatchAsync(invoke, function, stoppingToken).ConfigureAwait(false);
+                    received += count;
+                    full |= count >= settings.BatchSize;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -66,11 +69,14 @@ internal sealed partial class QueueTriggerDispatcher(
                 }
             }
 
-            if (!busy)
+            // A full batch: more is waiting, go on at once. Some messages: let the next batch gather for a moment
+            // (fewer, larger transactions under steady load). None: poll again after the idle interval.
+            var pause = full ? TimeSpan.Zero : received > 0 ? settings.BatchWindow : settings.PollInterval;
+            if (pause > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -80,13 +86,13 @@ internal sealed partial class QueueTriggerDispatcher(
         }
     }
 
-    /// <summary>Handles a batch of a function's queue (up to <see cref="DispatcherOptions.BatchSize"/>); false when the queue had none ready.</summary>
-    private async Task<bool> DispatchBatchAsync(Invoker invoke, QueueFunction function, CancellationToken cancellationToken)
+    /// <summary>Handles a batch of a function's queue (up to <see cref="DispatcherOptions.BatchSize"/>); how many messages it received.</summary>
+    private async Task<int> DispatchBatchAsync(Invoker invoke, QueueFunction function, CancellationToken cancellationToken)
     {
         var received = await queue.ReceiveManyAsync(function.Queue, settings.BatchSize, settings.Lease, cancellationToken).ConfigureAwait(false);
         if (received.Count == 0)
         {
-            return false;
+            return 0;
         }
 
         var deliverable = new List<QueueMessage>(received.Count);
@@ -104,7 +110,7 @@ internal sealed partial class QueueTriggerDispatcher(
 
         if (deliverable.Count == 0)
         {
-            return true;
+            return received.Count;
         }
 
         var results = await invoke(function, deliverable, cancellationToken).ConfigureAwait(false);
@@ -128,7 +134,7 @@ internal sealed partial class QueueTriggerDispatcher(
         }
 
         await queue.DeleteManyAsync(function.Queue, succeeded, cancellationToken).ConfigureAwait(false);
-        return true;
+        return received.Count;
     }
 
     private async Task PoisonAsync(QueueFunction function, QueueMessage message, CancellationToken cancellationToken)
