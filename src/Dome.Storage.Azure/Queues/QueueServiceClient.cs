@@ -15,8 +15,6 @@ namespace Dome.Storage.Azure.Queues;
 /// </summary>
 internal sealed class QueueServiceClient
 {
-    public const string StorageScope = "https://storage.azure.com/.default";
-
     private readonly HttpPipeline pipeline;
 
     public QueueServiceClient(Uri endpoint, AzureNamedKeyCredential credential, QueueClientOptions? options = null, TimeProvider? time = null)
@@ -25,19 +23,13 @@ internal sealed class QueueServiceClient
     }
 
     public QueueServiceClient(Uri endpoint, TokenCredential credential, QueueClientOptions? options = null)
-        : this(endpoint, new BearerTokenAuthenticationPolicy(credential, StorageScope), options)
+        : this(endpoint, StorageEndpoint.BearerPolicy(credential), options)
     {
     }
 
     private QueueServiceClient(Uri endpoint, HttpPipelinePolicy authentication, QueueClientOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"queue endpoint `{endpoint}` is not an http(s) URL", nameof(endpoint));
-        }
-
-        Endpoint = new Uri(endpoint.AbsoluteUri.TrimEnd('/'));
+        Endpoint = StorageEndpoint.Normalize(endpoint, "queue");
         pipeline = HttpPipelineBuilder.Build(options ?? new QueueClientOptions(), [], [authentication], new ResponseClassifier());
     }
 

@@ -14,8 +14,6 @@ namespace Dome.Storage.Azure.Tables;
 /// </summary>
 internal sealed partial class TableServiceClient
 {
-    public const string StorageScope = "https://storage.azure.com/.default";
-
     private readonly HttpPipeline _pipeline;
 
     public TableServiceClient(Uri endpoint, AzureNamedKeyCredential credential, TableClientOptions? options = null, TimeProvider? time = null)
@@ -24,19 +22,13 @@ internal sealed partial class TableServiceClient
     }
 
     public TableServiceClient(Uri endpoint, TokenCredential credential, TableClientOptions? options = null)
-        : this(endpoint, new BearerTokenAuthenticationPolicy(credential, StorageScope), options)
+        : this(endpoint, StorageEndpoint.BearerPolicy(credential), options)
     {
     }
 
     private TableServiceClient(Uri endpoint, HttpPipelinePolicy authentication, TableClientOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"table endpoint `{endpoint}` is not an http(s) URL"), nameof(endpoint));
-        }
-
-        Endpoint = new Uri(endpoint.AbsoluteUri.TrimEnd('/'));
+        Endpoint = StorageEndpoint.Normalize(endpoint, "table");
         _pipeline = HttpPipelineBuilder.Build(options ?? new TableClientOptions(), [], [authentication], new ResponseClassifier());
     }
 

@@ -1,4 +1,5 @@
 using Azure;
+using Dome.Storage.Azure;
 using Dome.Storage.Azure.Tables;
 using Dome.Testing.Azurite;
 
@@ -15,7 +16,7 @@ public sealed class TableClientOAuthTests(AzuriteFixture azurite) : TableClientC
         var client = new TableServiceClient(service.Endpoint, credential, new TableClientOptions { Transport = service.CreateTransport() })
             .GetTableClient(AzuriteFixture.UniqueName("t"));
         await client.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
-        Assert.Equal([TableServiceClient.StorageScope], credential.RequestedScopes.Distinct());
+        Assert.Equal([StorageEndpoint.Scope], credential.RequestedScopes.Distinct());
     }
 
     [Theory]
