@@ -145,7 +145,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        WaitWhenBusy(connection);
+        ConfigureOnce(connection);
         return connection;
     }
 
@@ -153,7 +153,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        WaitWhenBusy(connection);
+        ConfigureOnce(connection);
         return connection;
     }
 
@@ -169,7 +169,7 @@ public sealed class SqliteDatabase : IDisposable
     /// Checkpoints run in the background (<see cref="SqliteCheckpointSweep"/>); a connection checkpoints by itself
     /// only past <see cref="AutoCheckpointPages"/>.
     /// </summary>
-    private static void WaitWhenBusy(SqliteConnection connection)
+    private static void ConfigureOnce(SqliteConnection connection)
     {
         if (connection.Handle is not { } handle || Configured.TryGetValue(handle, out _))
         {

@@ -18,7 +18,10 @@ public readonly struct WriteTurn : IDisposable
 
     public SqliteConnection Connection { get; }
 
-    /// <summary>The writer's prepared command for <paramref name="sql"/>, bound to <paramref name="parameters"/> (a name not given keeps no value from an earlier use: every use binds all of them).</summary>
+    /// <summary>
+    /// The writer's prepared command for <paramref name="sql"/>, bound to <paramref name="parameters"/>. Bind every
+    /// parameter of the statement on every use: one not given keeps the value of the command's previous use.
+    /// </summary>
     public SqliteCommand Command(string sql, SqliteTransaction? transaction, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         database.WriterCommand(sql, transaction, parameters);
 

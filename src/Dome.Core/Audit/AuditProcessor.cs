@@ -28,7 +28,7 @@ public sealed class AuditProcessor(IAuditStore store, IMessageQueue queue)
     public async Task<IReadOnlyList<AuditEvent>> ProcessManyAsync(IReadOnlyList<string> bodies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bodies);
-        var auditEvents = Latest(bodies.Count == 1 ? AuditJson.DeserializeMessage(bodies[0]) : bodies.SelectMany(AuditJson.DeserializeMessage).ToArray());
+        var auditEvents = Latest(bodies.SelectMany(AuditJson.DeserializeMessage).ToArray());
         await store.AppendManyAsync(auditEvents, cancellationToken).ConfigureAwait(false);
         await RecoverParkedAsync(cancellationToken).ConfigureAwait(false);
         return auditEvents;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Dome.Core.Audit;
 using Dome.Core.Catalog;
@@ -312,15 +313,9 @@ internal sealed partial class ToolCallPipeline(
     /// </summary>
     private string NewCallId()
     {
-        Span<byte> id = stackalloc byte[12];
-        var ms = time.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var i = 5; i >= 0; i--)
-        {
-            id[i] = (byte)ms;
-            ms >>= 8;
-        }
-
-        RandomNumberGenerator.Fill(id[6..]);
-        return "call_" + Convert.ToHexStringLower(id);
+        Span<byte> id = stackalloc byte[14];
+        BinaryPrimitives.WriteInt64BigEndian(id, time.GetUtcNow().ToUnixTimeMilliseconds());
+        RandomNumberGenerator.Fill(id[8..]);
+        return "call_" + Convert.ToHexStringLower(id[2..]);
     }
 }
