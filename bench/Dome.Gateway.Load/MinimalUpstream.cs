@@ -13,11 +13,11 @@ internal static class MinimalUpstream
 {
     public const string Response = """{"id":4711,"subject":"printer on fire","status":"open","customer":{"name":"Ada","email":"ada@example.com","ssn":"123-45-6789"}}""";
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync()
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(int port = 0)
     {
         // No configuration file watching (it would see every write of the governed run's database under the working directory).
         var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var bytes = System.Text.Encoding.UTF8.GetBytes(Response);

@@ -16,12 +16,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32 | --governed-only SECONDS]
 // Governed POST /v1/tools/call vs the same request straight to the upstream, both on loopback, in one run.
+// For an outside load generator (bench/wrk-run): --upstream-only PORT runs just the upstream; --serve FILE [--upstream URL]
+// sets up Dome and the bare proxy, writes the URLs, token and bodies to FILE and serves until SIGINT/SIGTERM.
 var seconds = Arg("--seconds", 10);
 var rate = Arg("--rate", 500);
 var workers = Arg("--workers", 32);
-var dataDir = Directory.CreateTempSubdirectory("dome-load-").FullName;
+if (Arg("--upstream-only", -1) is >= 0 and var upstreamPort)
+{
+    var (alone, aloneAddress) = await MinimalUpstream.StartAsync(upstreamPort);
+    Console.WriteLine($"upstream: {aloneAddress}");
+    await WaitForStopAsync();
+    await alone.StopAsync();
+    return;
+}
 
-var (upstream, upstreamAddress) = await MinimalUpstream.StartAsync();
+var dataDir = Directory.CreateTempSubdirectory("dome-load-").FullName;
+var external = StringArg("--upstream");
+var (upstream, upstreamAddress) = external is null ? await MinimalUpstream.StartAsync() : (null, new Uri(external));
+var (proxy, proxyAddress) = await BareProxy.StartAsync(upstreamAddress);
 var dome = DomeServer.Build(["--urls", "http://127.0.0.1:0", "--Dome:DataDir", dataDir, "--Dome:Tokens:Lifetime", "01:00:00", "--Logging:LogLevel:Default", "Warning"]);
 await dome.StartAsync();
 var domeAddress = new Uri(dome.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -40,6 +52,8 @@ try
     var governedUrl = new Uri(domeAddress, "/v1/tools/call");
     HttpRequestMessage Direct() => LoadGenerator.Post(directUrl, direct, null);
     HttpRequestMessage Governed() => LoadGenerator.Post(governedUrl, governed, token);
+    var proxiedUrl = new Uri(proxyAddress, "/api/v2/tickets");
+    HttpRequestMessage Proxied() => LoadGenerator.Post(proxiedUrl, direct, null);
 
     // Sanity: the governed call is allowed and redacted.
     using (var check = await client.SendAsync(Governed()))
@@ -54,6 +68,25 @@ try
     // Warm up both paths (JIT, connection pools, policy compile, caches).
     await load.MaxThroughputAsync("warm-up", Direct, 8, TimeSpan.FromSeconds(2));
     await load.MaxThroughputAsync("warm-up", Governed, 8, TimeSpan.FromSeconds(3));
+    await load.MaxThroughputAsync("warm-up", Proxied, 8, TimeSpan.FromSeconds(2));
+
+    if (StringArg("--serve") is { } serveFile)
+    {
+        await File.WriteAllTextAsync(serveFile, JsonSerializer.Serialize(new
+        {
+            direct = directUrl.AbsoluteUri,
+            governed = governedUrl.AbsoluteUri,
+            proxied = proxiedUrl.AbsoluteUri,
+            token,
+            directBody = arguments,
+            governedBody = Encoding.UTF8.GetString(governed),
+        }));
+        Console.WriteLine($"serving; setup in {serveFile}");
+        await WaitForStopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await StepProfile.PrintAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, 5000);
+        return;
+    }
 
     if (Arg("--governed-only", 0) is > 0 and var only)
     {
@@ -76,6 +109,7 @@ try
     var fixedRateSteps = await StepProfile.RenderAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, rate * seconds);
     results.Add(await WithCpu(() => load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds))));
     results.Add(await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds))));
+    results.Add(await WithCpu(() => load.MaxThroughputAsync($"bare proxy max ({workers} workers)", Proxied, workers, TimeSpan.FromSeconds(seconds))));
 
     Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; load average before: {LoadAverage()}");
     Console.WriteLine();
@@ -89,6 +123,7 @@ try
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency at {rate}/s: p50 {results[1].P50Ms - results[0].P50Ms:0.000} ms, p99 {results[1].P99Ms - results[0].P99Ms:0.000} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"governed max throughput: {results[3].Throughput / results[2].Throughput:P0} of direct"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare proxy (the extra hop alone, no governance) max throughput: {results[4].Throughput / results[2].Throughput:P0} of direct"));
     Console.WriteLine();
     Console.WriteLine($"governed @ {rate}/s, server side:");
     Console.Write(fixedRateSteps);
@@ -100,7 +135,12 @@ try
 finally
 {
     await dome.StopAsync();
-    await upstream.StopAsync();
+    await proxy.StopAsync();
+    if (upstream is not null)
+    {
+        await upstream.StopAsync();
+    }
+
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(dataDir, recursive: true);
 }
@@ -152,6 +192,20 @@ static async Task<LoadResult> WithCpu(Func<Task<LoadResult>> phase)
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static async Task WaitForStopAsync()
+{
+    var stop = new TaskCompletionSource();
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+    await stop.Task;
+}
+
+string? StringArg(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
 
 int Arg(string name, int fallback)
 {
