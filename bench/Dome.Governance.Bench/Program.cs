@@ -6,11 +6,17 @@ using Dome.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench/Dome.Governance.Bench [-- policy | --profile SECONDS [STEP]]
+// dotnet run -c Release --project bench/Dome.Governance.Bench [-- policy | audit [ROUNDS] | --profile SECONDS [STEP]]
 // Prints µs and bytes allocated per call for the governed call's CPU steps, typical rule sets, limit sets and the policy
-// decision. Single-threaded, after warm-up. `policy`: the policy decision only. `--profile SECONDS [STEP]`: first run
+// decision. Single-threaded, after warm-up. `policy`: the policy decision only. `audit`: the durable audit path on SQLite. `--profile SECONDS [STEP]`: first run
 // each call-path step (or those whose name contains STEP) alone that long (for perf), then measure the call path only.
 const int Calls = 50_000;
+if (args is ["audit", ..])
+{
+    await AuditBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
 if (args is ["policy"])
 {
     await PolicyBench.RunAsync(Calls);
