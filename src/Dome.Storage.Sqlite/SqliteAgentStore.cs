@@ -116,15 +116,16 @@ public sealed class SqliteAgentStore(SqliteDatabase database) : IAgentStore
         return events;
     }
 
-    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             """
             SELECT e.agent_id, e.seq, e.kind, e.from_status, e.to_status, e.actor, e.at, a.tenant_id, a.name, a.workspace
             FROM agent_events e JOIN agents a ON a.id = e.agent_id
-            WHERE e.processed_at IS NULL AND e.at < $before ORDER BY e.at, e.agent_id, e.seq LIMIT $limit
-            """, null, ("$before", before.ToText()), ("$limit", limit));
+            WHERE e.processed_at IS NULL AND e.at < $before AND (e.redeliver_after IS NULL OR e.redeliver_after <= $now)
+            ORDER BY e.at, e.agent_id, e.seq LIMIT $limit
+            """, null, ("$before", before.ToText()), ("$now", now.ToText()), ("$limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var messages = new List<LifecycleMessage>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -153,6 +154,17 @@ public sealed class SqliteAgentStore(SqliteDatabase database) : IAgentStore
             UPDATE agent_events SET processed_at = COALESCE(processed_at, $at)
             WHERE agent_id = $id AND seq = $seq AND EXISTS (SELECT 1 FROM agents WHERE id = $id AND tenant_id = $t)
             """, null, ("$at", at.ToText()), ("$id", agentId), ("$seq", sequence), ("$t", tenantId));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> DeferRedeliveryAsync(string tenantId, string agentId, long sequence, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            """
+            UPDATE agent_events SET redeliver_after = $until
+            WHERE agent_id = $id AND seq = $seq AND EXISTS (SELECT 1 FROM agents WHERE id = $id AND tenant_id = $t)
+            """, null, ("$until", until.ToText()), ("$id", agentId), ("$seq", sequence), ("$t", tenantId));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 

@@ -226,6 +226,9 @@ internal static class SqliteMigrations
             ALTER TABLE queue_messages_by_seq RENAME TO queue_messages;
             CREATE INDEX queue_messages_ready ON queue_messages (queue, visible_at);
             """),
+        (11, "agent events' redelivery back-off", """
+            ALTER TABLE agent_events ADD COLUMN redeliver_after TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -12,21 +12,32 @@ namespace Dome.Core.Lifecycle;
 /// <c>lifecycle</c> function is idempotent (the first processing time is kept, observers only evict caches), so an
 /// event announced twice is processed harmlessly twice.
 /// </summary>
+/// <remarks>
+/// Back-off: after announcing an event the sweep defers it (<see cref="IAgentStore.DeferRedeliveryAsync"/>) for as long
+/// as it has been waiting, at least <see cref="LifecycleOptions.RedeliverAfter"/> and at most
+/// <see cref="LifecycleOptions.MaxRedeliverInterval"/>. An event whose processing keeps failing is thus announced at
+/// doubling intervals (1, 2, 4, 8 … minutes) instead of at every sweep, and while it is deferred the sweep's
+/// oldest-first batch reaches the newer events behind it.
+/// </remarks>
 public sealed class LifecycleRedelivery(IAgentStore agents, IMessageQueue queue, TimeProvider time, IOptions<LifecycleOptions> options, ILogger<LifecycleRedelivery> logger)
 {
     /// <summary>How many events one sweep announces at most (the next sweep takes the rest).</summary>
     public const int BatchSize = 500;
 
-    /// <summary>Announces again the events unprocessed for longer than the bound; returns how many were sent.</summary>
+    /// <summary>Announces again the events unprocessed for longer than the bound and not deferred; returns how many were sent.</summary>
     public async Task<int> RedeliverAsync(CancellationToken cancellationToken = default)
     {
-        var before = time.GetUtcNow() - options.Value.RedeliverAfter;
-        var pending = await agents.ListUnprocessedEventsAsync(before, BatchSize, cancellationToken).ConfigureAwait(false);
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var pending = await agents.ListUnprocessedEventsAsync(now - settings.RedeliverAfter, now, BatchSize, cancellationToken).ConfigureAwait(false);
         var sent = 0;
         foreach (var message in pending)
         {
             await queue.SendAsync(QueueNames.Lifecycle, message.ToJson(), cancellationToken).ConfigureAwait(false);
             sent++;
+            var waited = now - message.At;
+            var wait = waited < settings.RedeliverAfter ? settings.RedeliverAfter : waited > settings.MaxRedeliverInterval ? settings.MaxRedeliverInterval : waited;
+            await agents.DeferRedeliveryAsync(message.TenantId, message.AgentId, message.Sequence, now + wait, cancellationToken).ConfigureAwait(false);
         }
 
         if (sent > 0)

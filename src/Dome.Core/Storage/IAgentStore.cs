@@ -28,10 +28,17 @@ public interface IAgentStore
 
     /// <summary>
     /// The events of every tenant not yet processed by the lifecycle function that happened before
-    /// <paramref name="before"/>, oldest first, at most <paramref name="limit"/>, as the messages announcing them
-    /// (for the redelivery sweep: an event whose message was never sent, or was lost, is announced again).
+    /// <paramref name="before"/> and are not deferred past <paramref name="now"/> (<see cref="DeferRedeliveryAsync"/>),
+    /// oldest first, at most <paramref name="limit"/>, as the messages announcing them (for the redelivery sweep: an
+    /// event whose message was never sent, or was lost, is announced again).
     /// </summary>
-    Task<IReadOnlyList<Lifecycle.LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Lifecycle.LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that an unprocessed event was announced again and is not to be listed by
+    /// <see cref="ListUnprocessedEventsAsync"/> before <paramref name="until"/>; false if there is no such event.
+    /// </summary>
+    Task<bool> DeferRedeliveryAsync(string tenantId, string agentId, long sequence, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>Records that the lifecycle function processed an event; false if there is no such event.</summary>
     Task<bool> MarkEventProcessedAsync(string tenantId, string agentId, long sequence, DateTimeOffset at, CancellationToken cancellationToken);

@@ -14,6 +14,9 @@ namespace Dome.Storage.Azure.Stores;
 /// </summary>
 internal sealed class AzureAgentStore(AzureTables tables) : IAgentStore
 {
+    /// <summary>The event row's property: not to be announced again before this time (the redelivery back-off).</summary>
+    private const string RedeliverAfter = "RedeliverAfter";
+
     public async Task<bool> CreateAsync(Agent agent, string keyHash, AgentEvent registered, CancellationToken cancellationToken)
     {
         var agents = await Agents(cancellationToken).ConfigureAwait(false);
@@ -142,15 +145,16 @@ internal sealed class AzureAgentStore(AzureTables tables) : IAgentStore
         return [.. rows.Select(AgentRows.ReadEvent).OrderBy(e => e.Sequence)];
     }
 
-    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LifecycleMessage>> ListUnprocessedEventsAsync(DateTimeOffset before, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         // Every tenant: a scan of the event rows older than the bound across partitions (the sweep runs once a
-        // minute); processed ones are dropped here, since an absent property cannot be filtered on.
+        // minute); processed and deferred ones are dropped here, since an absent property cannot be filtered on.
         var agents = await Agents(cancellationToken).ConfigureAwait(false);
         var filter = TableFilter.And(TableFilter.StartsWith("RowKey", AgentRows.EventsPrefix), TableFilter.Compare("At", "lt", before));
         var rows = await agents.QueryAllAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         var messages = new List<LifecycleMessage>();
-        var pending = rows.Select(row => (row.PartitionKey, Event: AgentRows.ReadEvent(row))).Where(e => e.Event.ProcessedAt is null)
+        var pending = rows.Where(row => row.GetDateTime(RedeliverAfter) is not { } deferred || deferred <= now)
+            .Select(row => (row.PartitionKey, Event: AgentRows.ReadEvent(row))).Where(e => e.Event.ProcessedAt is null)
             .OrderBy(e => e.Event.At).ThenBy(e => e.Event.AgentId, StringComparer.Ordinal).ThenBy(e => e.Event.Sequence).Take(limit);
         foreach (var (partition, change) in pending)
         {
@@ -190,6 +194,13 @@ internal sealed class AzureAgentStore(AzureTables tables) : IAgentStore
         }
 
         return true;
+    }
+
+    public async Task<bool> DeferRedeliveryAsync(string tenantId, string agentId, long sequence, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var agents = await Agents(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(AgentRows.Partition(tenantId), AgentRows.EventKey(agentId, sequence)) { [RedeliverAfter] = until };
+        return (await agents.UpdateAsync(entity, "*", TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false)).Succeeded;
     }
 
     private async Task<TableEntity?> GetAgentRowAsync(string tenantId, string agentId, CancellationToken cancellationToken)

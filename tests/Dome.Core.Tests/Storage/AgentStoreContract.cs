@@ -1,4 +1,7 @@
+using Dome.Core.Lifecycle;
 using Dome.Core.Registry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Dome.Core.Tests.Storage;
 
@@ -123,23 +126,30 @@ public abstract class AgentStoreContract
         Assert.Equal(TestData.Epoch.AddSeconds(1), Assert.Single(await stores.Agents.ListEventsAsync("tnt_a", agent.Id, TestContext.Current.CancellationToken)).ProcessedAt);
     }
 
-    [Fact]
-    public async Task ListUnprocessedEvents_EveryTenant_OlderThanTheBound_OldestFirst_UntilProcessed()
+    /// <summary>Agent `triage` in tenant a (registered at the epoch) and `billing` in tenant b (10 s later), both events unprocessed.</summary>
+    private async Task<(StoreSet Stores, Agent Triage, Agent Billing)> WithTwoRegisteredAgentsAsync(CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         var stores = await WithTenantsAsync();
         var triage = TestData.Agent("tnt_a", "triage");
         var billing = TestData.Agent("tnt_b", "billing", workspace: "ops");
         await stores.Agents.CreateAsync(triage, "h1", TestData.Registered(triage), ct);
         await stores.Agents.CreateAsync(billing, "h2", TestData.Registered(billing) with { At = TestData.Epoch.AddSeconds(10) }, ct);
+        return (stores, triage, billing);
+    }
+
+    [Fact]
+    public async Task ListUnprocessedEvents_EveryTenant_OlderThanTheBound_OldestFirst_UntilProcessed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (stores, triage, billing) = await WithTwoRegisteredAgentsAsync(ct);
         var activated = TestData.Registered(triage) with { Sequence = 2, Kind = AgentEventKind.Activated, From = AgentStatus.Provisioned, To = AgentStatus.Active, At = TestData.Epoch.AddSeconds(20) };
         await stores.Agents.UpdateAsync(triage with { Status = AgentStatus.Active, Version = 2 }, 1, activated, null, ct);
 
-        var beforeAll = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 10, ct);
-        var bounded = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddSeconds(15), 10, ct);
-        var limited = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 1, ct);
+        var beforeAll = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), TestData.Epoch.AddHours(1), 10, ct);
+        var bounded = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddSeconds(15), TestData.Epoch.AddHours(1), 10, ct);
+        var limited = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), TestData.Epoch.AddHours(1), 1, ct);
         await stores.Agents.MarkEventProcessedAsync("tnt_a", triage.Id, 1, TestData.Epoch.AddMinutes(2), ct);
-        var afterProcessing = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), 10, ct);
+        var afterProcessing = await stores.Agents.ListUnprocessedEventsAsync(TestData.Epoch.AddMinutes(1), TestData.Epoch.AddHours(1), 10, ct);
 
         Assert.Equal([(triage.Id, 1L), (billing.Id, 1L), (triage.Id, 2L)], beforeAll.Select(m => (m.AgentId, m.Sequence)));
         var second = beforeAll[1];
@@ -148,5 +158,49 @@ public abstract class AgentStoreContract
         Assert.Equal([(triage.Id, 1L), (billing.Id, 1L)], bounded.Select(m => (m.AgentId, m.Sequence)));
         Assert.Single(limited);
         Assert.Equal([(billing.Id, 1L), (triage.Id, 2L)], afterProcessing.Select(m => (m.AgentId, m.Sequence)));
+    }
+
+    [Fact]
+    public async Task DeferRedelivery_HidesTheEventUntilThen_SoTheNextOneIsListed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (stores, triage, billing) = await WithTwoRegisteredAgentsAsync(ct);
+        var before = TestData.Epoch.AddMinutes(1);
+
+        Assert.True(await stores.Agents.DeferRedeliveryAsync("tnt_a", triage.Id, 1, TestData.Epoch.AddMinutes(5), ct));
+        var deferred = await stores.Agents.ListUnprocessedEventsAsync(before, TestData.Epoch.AddMinutes(4), 1, ct);
+        var due = await stores.Agents.ListUnprocessedEventsAsync(before, TestData.Epoch.AddMinutes(5), 10, ct);
+
+        Assert.Equal([(billing.Id, 1L)], deferred.Select(m => (m.AgentId, m.Sequence)));
+        Assert.Equal([(triage.Id, 1L), (billing.Id, 1L)], due.Select(m => (m.AgentId, m.Sequence)));
+        Assert.False(await stores.Agents.DeferRedeliveryAsync("tnt_a", "agt_missing", 1, TestData.Epoch.AddMinutes(5), ct));
+        Assert.False(await stores.Agents.DeferRedeliveryAsync("tnt_a", triage.Id, 9, TestData.Epoch.AddMinutes(5), ct));
+        Assert.False(await stores.Agents.DeferRedeliveryAsync("tnt_b", triage.Id, 1, TestData.Epoch.AddMinutes(5), ct));
+    }
+
+    [Fact]
+    public async Task Redelivery_AnEventThatStaysUnprocessed_IsAnnouncedAtDoublingIntervals_UpToTheLongest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var stores = await WithTenantsAsync();
+        var triage = TestData.Agent("tnt_a", "triage");
+        await stores.Agents.CreateAsync(triage, "h1", TestData.Registered(triage), ct);
+        var clock = new ManualTimeProvider(TestData.Epoch);
+        var settings = new LifecycleOptions { RedeliverAfter = TimeSpan.FromMinutes(1), MaxRedeliverInterval = TimeSpan.FromMinutes(4) };
+        var redelivery = new LifecycleRedelivery(stores.Agents, stores.Queue, clock, Options.Create(settings), NullLogger<LifecycleRedelivery>.Instance);
+
+        // A sweep a minute, the event never processed (the lifecycle function failing for good).
+        var sent = new List<int>();
+        for (var minute = 1; minute <= 13; minute++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            sent.Add(await redelivery.RedeliverAsync(ct));
+        }
+
+        // Due after 1 min (announced at 2: it happened at 0), then deferred for as long as it had waited: 2, 4, then 4 (the longest).
+        Assert.Equal([0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0], sent);
+        await stores.Agents.MarkEventProcessedAsync("tnt_a", triage.Id, 1, clock.GetUtcNow(), ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await redelivery.RedeliverAsync(ct));
     }
 }
