@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage: dotnet run -c Release --project bench/Dome.Gateway.Load [-- --seconds 10 --rate 500 --workers 32 | --governed-only SECONDS]
 // Governed POST /v1/tools/call vs the same request straight to the upstream, both on loopback, in one run.
 // For an outside load generator (bench/wrk-run): --upstream-only PORT runs just the upstream; --serve FILE [--upstream URL]
-// sets up Dome and the bare proxy, writes the URLs, token and bodies to FILE and serves until SIGINT/SIGTERM.
+// sets up Dome and the bare relay, writes the URLs, token and bodies to FILE and serves until SIGINT/SIGTERM.
 var seconds = Arg("--seconds", 10);
 var rate = Arg("--rate", 500);
 var workers = Arg("--workers", 32);
@@ -33,7 +33,7 @@ if (Arg("--upstream-only", -1) is >= 0 and var upstreamPort)
 var dataDir = Directory.CreateTempSubdirectory("dome-load-").FullName;
 var external = StringArg("--upstream");
 var (upstream, upstreamAddress) = external is null ? await MinimalUpstream.StartAsync() : (null, new Uri(external));
-var (proxy, proxyAddress) = await BareProxy.StartAsync(upstreamAddress);
+var (relay, relayAddress) = await BareRelay.StartAsync(upstreamAddress);
 var dome = DomeServer.Build(["--urls", "http://127.0.0.1:0", "--Dome:DataDir", dataDir, "--Dome:Tokens:Lifetime", "01:00:00", "--Logging:LogLevel:Default", "Warning"]);
 await dome.StartAsync();
 var domeAddress = new Uri(dome.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -52,7 +52,7 @@ try
     var governedUrl = new Uri(domeAddress, "/v1/tools/call");
     HttpRequestMessage Direct() => LoadGenerator.Post(directUrl, direct, null);
     HttpRequestMessage Governed() => LoadGenerator.Post(governedUrl, governed, token);
-    var proxiedUrl = new Uri(proxyAddress, "/api/v2/tickets");
+    var proxiedUrl = new Uri(relayAddress, "/api/v2/tickets");
     HttpRequestMessage Proxied() => LoadGenerator.Post(proxiedUrl, direct, null);
 
     // Sanity: the governed call is allowed and redacted.
@@ -109,7 +109,7 @@ try
     var fixedRateSteps = await StepProfile.RenderAsync(dome.Services.GetRequiredService<IAuditStore>(), tenant, rate * seconds);
     results.Add(await WithCpu(() => load.MaxThroughputAsync($"direct max ({workers} workers)", Direct, workers, TimeSpan.FromSeconds(seconds))));
     results.Add(await WithCpu(() => load.MaxThroughputAsync($"governed max ({workers} workers)", Governed, workers, TimeSpan.FromSeconds(seconds))));
-    results.Add(await WithCpu(() => load.MaxThroughputAsync($"bare proxy max ({workers} workers)", Proxied, workers, TimeSpan.FromSeconds(seconds))));
+    results.Add(await WithCpu(() => load.MaxThroughputAsync($"bare relay max ({workers} workers)", Proxied, workers, TimeSpan.FromSeconds(seconds))));
 
     Console.WriteLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; load average before: {LoadAverage()}");
     Console.WriteLine();
@@ -123,7 +123,7 @@ try
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency at {rate}/s: p50 {results[1].P50Ms - results[0].P50Ms:0.000} ms, p99 {results[1].P99Ms - results[0].P99Ms:0.000} ms"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"governed max throughput: {results[3].Throughput / results[2].Throughput:P0} of direct"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare proxy (the extra hop alone, no governance) max throughput: {results[4].Throughput / results[2].Throughput:P0} of direct"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare relay (the extra hop alone, no governance) max throughput: {results[4].Throughput / results[2].Throughput:P0} of direct"));
     Console.WriteLine();
     Console.WriteLine($"governed @ {rate}/s, server side:");
     Console.Write(fixedRateSteps);
@@ -135,7 +135,7 @@ try
 finally
 {
     await dome.StopAsync();
-    await proxy.StopAsync();
+    await relay.StopAsync();
     if (upstream is not null)
     {
         await upstream.StopAsync();

@@ -16,8 +16,8 @@ namespace Dome.Core.Lifecycle;
 /// Back-off: after announcing an event the sweep defers it (<see cref="IAgentStore.DeferRedeliveryAsync"/>) for as long
 /// as it has been waiting, at least <see cref="LifecycleOptions.RedeliverAfter"/> and at most
 /// <see cref="LifecycleOptions.MaxRedeliverInterval"/>. An event whose processing keeps failing is thus announced at
-/// doubling intervals (1, 2, 4, 8 … minutes) instead of at every sweep, and while it is deferred the sweep's
-/// oldest-first batch reaches the newer events behind it.
+/// doubling intervals (with the defaults about 2, 4, 8, 16 … minutes after the change) instead of at every sweep, and
+/// while it is deferred the sweep's oldest-first batch reaches the newer events behind it.
 /// </remarks>
 public sealed class LifecycleRedelivery(IAgentStore agents, IMessageQueue queue, TimeProvider time, IOptions<LifecycleOptions> options, ILogger<LifecycleRedelivery> logger)
 {

@@ -13,7 +13,7 @@ namespace Dome.Gateway.Load;
 /// upstream's body back (no authentication, policy, output governance or audit), over the same kind of client Dome uses.
 /// What it costs beyond the direct exchange is the price of the extra HTTP hop alone.
 /// </summary>
-internal static class BareProxy
+internal static class BareRelay
 {
     public static async Task<(WebApplication App, Uri Address)> StartAsync(Uri upstream)
     {
