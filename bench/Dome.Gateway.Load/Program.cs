@@ -207,8 +207,4 @@ string? StringArg(string name)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
-int Arg(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
+int Arg(string name, int fallback) => StringArg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
