@@ -50,17 +50,8 @@ internal static class AuditBench
                     }
 
                     calls += (EventsPerMessage + 1) / 2;
-                    // The message as BatchingAuditSink builds it: the events' UTF-8 in a JSON array, sent as text.
-                    buffer.Clear();
-                    buffer.Write("["u8);
-                    for (var e = 0; e < parts.Length; e++)
-                    {
-                        buffer.Write(e == 0 ? [] : ","u8);
-                        buffer.Write(parts[e]);
-                    }
-
-                    buffer.Write("]"u8);
-                    var body = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+                    // The message as BatchingAuditSink builds it.
+                    var body = AuditJson.BatchMessage(parts, buffer);
                     var serialized = ThreadClock.Now();
                     await queue.SendAsync(QueueNames.Audit, body, CancellationToken.None);
                     var sent = ThreadClock.Now();

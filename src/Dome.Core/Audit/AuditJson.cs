@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Dome.Core.Audit;
@@ -15,6 +17,32 @@ public static class AuditJson
     /// <exception cref="JsonException">The text is not an audit event.</exception>
     public static AuditEvent Deserialize(string json) =>
         JsonSerializer.Deserialize(json, AuditJsonContext.Default.AuditEvent) ?? throw new JsonException("audit event is null");
+
+    /// <summary>
+    /// A batch message (the events' UTF-8 JSON, from <see cref="SerializeToUtf8Bytes"/>, in a JSON array), as text:
+    /// written into <paramref name="buffer"/>, which is cleared first and may be reused.
+    /// </summary>
+    public static string BatchMessage(IEnumerable<byte[]> events, ArrayBufferWriter<byte> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(buffer);
+        buffer.Clear();
+        buffer.Write("["u8);
+        var first = true;
+        foreach (var json in events)
+        {
+            if (!first)
+            {
+                buffer.Write(","u8);
+            }
+
+            buffer.Write(json);
+            first = false;
+        }
+
+        buffer.Write("]"u8);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The events of one queue message: a single event or a batch.</summary>
     /// <exception cref="JsonException">The text is neither an audit event nor an array of them.</exception>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Dome.Core.Queues;
 
 namespace Dome.Core.Audit;
@@ -131,20 +130,8 @@ public sealed class BatchingAuditSink : IAuditSink, IAsyncDisposable
     {
         try
         {
-            body.Clear();
-            body.Write("["u8);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (i > 0)
-                {
-                    body.Write(","u8);
-                }
-
-                body.Write(batch[i].Json);
-            }
-
-            body.Write("]"u8);
-            await queue.SendAsync(QueueNames.Audit, Encoding.UTF8.GetString(body.WrittenSpan), CancellationToken.None).ConfigureAwait(false);
+            var message = AuditJson.BatchMessage(batch.Select(item => item.Json), body);
+            await queue.SendAsync(QueueNames.Audit, message, CancellationToken.None).ConfigureAwait(false);
             foreach (var item in batch)
             {
                 item.Done.TrySetResult();

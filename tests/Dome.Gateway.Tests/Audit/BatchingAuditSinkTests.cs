@@ -134,6 +134,19 @@ public sealed class BatchingAuditSinkTests : IAsyncDisposable
     }
 
     [Fact]
+    public void BatchMessage_IsAJsonArrayOfTheEvents_AndStartsTheReusedBufferAfresh()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var two = AuditJson.BatchMessage([AuditJson.SerializeToUtf8Bytes(Event("call_a")), AuditJson.SerializeToUtf8Bytes(Event("call_b"))], buffer);
+        var one = AuditJson.BatchMessage([AuditJson.SerializeToUtf8Bytes(Event("call_c"))], buffer);
+
+        Assert.Equal(["call_a", "call_b"], AuditJson.DeserializeMessage(two).Select(e => e.Id));
+        Assert.Equal("[" + AuditJson.Serialize(Event("call_c")) + "]", one);
+        Assert.Equal("[]", AuditJson.BatchMessage([], buffer));
+    }
+
+    [Fact]
     public void DeserializeMessage_NotAnEventNorABatch_Throws()
     {
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => AuditJson.DeserializeMessage("[null]"));
