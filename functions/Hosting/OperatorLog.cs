@@ -13,8 +13,14 @@ internal static partial class OperatorLog
     public const int AuditStoredEventId = 4100;
     public const int AgentLifecycleEventId = 4101;
 
-    public static void AuditStored(ILogger logger, AuditEvent audit) =>
-        AuditStored(logger, audit.Kind, audit.TenantId, audit.AgentId, audit.Tool, audit.Decision, audit.Reason, string.Join(',', audit.PolicyIds));
+    public static void AuditStored(ILogger logger, AuditEvent audit)
+    {
+        // :: The policy list is joined only for a logger that writes the line (the audit function calls this per event).
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            AuditStored(logger, audit.Kind, audit.TenantId, audit.AgentId, audit.Tool, audit.Decision, audit.Reason, string.Join(',', audit.PolicyIds));
+        }
+    }
 
     public static void AgentLifecycle(ILogger logger, LifecycleMessage message) =>
         AgentLifecycle(logger, message.TenantId, message.AgentId, message.AgentName, message.Kind, message.From, message.To);
